@@ -1,0 +1,60 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-demo', 'storybook-static', 'bench-results', 'node_modules'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  // The layers (see shared design): the core has no React; components never reach into hooks' owners.
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'src/core has no React.',
+            },
+            {
+              group: ['../hooks/*', '../components/*', '../VideoCall'],
+              message: 'src/core imports nothing above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/hooks/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../components/*', '../VideoCall'],
+              message: 'Hooks do not import components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+)

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react'
+import type { ErrorText } from './core/errors'
+import type { CallRole } from './core/peerSession'
+import type { CallLabels } from './components/labels'
+import { VideoCallLayout } from './components/VideoCallLayout'
+import { PeerSessionProvider } from './hooks/PeerSessionContext'
+import { useLocalMedia } from './hooks/useLocalMedia'
+import { usePeerConnection, type UsePeerConnectionOptions } from './hooks/usePeerConnection'
+
+/** Props of {@link VideoCall}: connection options, media constraints, texts, and an optional layout. */
+export interface VideoCallProps extends UsePeerConnectionOptions {
+  /** `getUserMedia` constraints. Default `{ audio: true, video: true }`. */
+  constraints?: MediaStreamConstraints
+  /** Override any user-facing string (English by default). */
+  labels?: Partial<CallLabels>
+  /** Override the message and hint of any error code. */
+  errorText?: Partial<ErrorText>
+  defaultRole?: CallRole
+  /** Your own layout; inside it the hooks find the session and media through context. */
+  children?: ReactNode
+}
+
+/**
+ * A complete copy-paste video call. Owns one session and the local media; hang-up and unmount
+ * close the connection and stop the camera.
+ *
+ * @example
+ * import { VideoCall } from 'react-p2p-call'
+ *
+ * export function App() {
+ *   return <VideoCall iceServers={[{ urls: 'stun:stun.example.org:3478' }]} />
+ * }
+ */
+export function VideoCall({
+  constraints,
+  labels,
+  errorText,
+  defaultRole,
+  children,
+  ...connection
+}: VideoCallProps) {
+  const { session } = usePeerConnection(connection)
+  const { media } = useLocalMedia(constraints ? { constraints } : {})
+  return (
+    <PeerSessionProvider session={session} media={media}>
+      {children ?? (
+        <VideoCallLayout
+          labels={labels}
+          errorText={errorText}
+          {...(defaultRole ? { defaultRole } : {})}
+        />
+      )}
+    </PeerSessionProvider>
+  )
+}

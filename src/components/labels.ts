@@ -1,0 +1,62 @@
+/** Every user-facing string of the components, English by default; override any key. */
+export interface CallLabels {
+  call: string
+  role: string
+  caller: string
+  callee: string
+  createOffer: string
+  createAnswer: string
+  completeConnection: string
+  hangUp: string
+  copy: string
+  copied: string
+  localSignal: string
+  localSignalPlaceholder: string
+  remoteSignal: string
+  remoteSignalPlaceholder: string
+  localVideo: string
+  remoteVideo: string
+  connectionState: string
+  phase: string
+  signaling: string
+  gathering: string
+  ice: string
+  connection: string
+  receiveOnly: string
+  dismiss: string
+}
+
+/**
+ * The English labels. The accessible names among them are a contract: tests, screen readers and
+ * other apps find the controls by them.
+ *
+ * @example
+ * <VideoCall labels={{ ...DEFAULT_LABELS, hangUp: 'End call' }} />
+ */
+export const DEFAULT_LABELS: CallLabels = {
+  call: 'Video call',
+  role: 'Role',
+  caller: 'Caller',
+  callee: 'Callee',
+  createOffer: 'Create offer',
+  createAnswer: 'Create answer',
+  completeConnection: 'Complete connection',
+  hangUp: 'Hang up',
+  copy: 'Copy',
+  copied: 'Copied to the clipboard',
+  localSignal: 'Local signal',
+  localSignalPlaceholder: 'Your offer or answer appears here. Send it to the other person.',
+  remoteSignal: 'Remote signal',
+  remoteSignalPlaceholder: "Paste the other person's signal here.",
+  localVideo: 'Local video',
+  remoteVideo: 'Remote video',
+  connectionState: 'Connection state',
+  phase: 'phase',
+  signaling: 'signaling',
+  gathering: 'gathering',
+  ice: 'ice',
+  connection: 'connection',
+  receiveOnly:
+    'Receive-only: your camera and microphone are off, but you still see and hear the other person.',
+  dismiss: 'Dismiss',
+}

@@ -1,0 +1,68 @@
+/**
+ * One word for where a call is, derived from the four native state layers and the local step.
+ * Components style it through `data-state`; apps switch on it.
+ */
+export type CallPhase =
+  | 'idle'
+  | 'acquiring-media'
+  | 'creating-offer'
+  | 'awaiting-answer'
+  | 'creating-answer'
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'failed'
+  | 'closed'
+
+/** What this tab has done so far in the current call (not reported by the browser). */
+export type CallStep =
+  | 'idle'
+  | 'acquiring-media'
+  | 'creating-offer'
+  | 'offer-ready'
+  | 'creating-answer'
+  | 'answer-ready'
+  | 'completing'
+  | 'hung-up'
+
+/** The inputs of {@link derivePhase}. */
+export interface PhaseInput {
+  step: CallStep
+  signalingState: RTCSignalingState
+  iceConnectionState: RTCIceConnectionState
+  connectionState: RTCPeerConnectionState
+}
+
+/**
+ * Derives the call phase. Pure: the same input always gives the same phase.
+ *
+ * @example
+ * derivePhase({ step: 'offer-ready', signalingState: 'have-local-offer',
+ *   iceConnectionState: 'new', connectionState: 'new' }) // 'awaiting-answer'
+ */
+export function derivePhase(input: PhaseInput): CallPhase {
+  const { step, signalingState, iceConnectionState, connectionState } = input
+  if (step === 'hung-up' || signalingState === 'closed' || connectionState === 'closed') {
+    return 'closed'
+  }
+  if (connectionState === 'failed' || iceConnectionState === 'failed') return 'failed'
+  if (connectionState === 'disconnected' || iceConnectionState === 'disconnected') {
+    return 'reconnecting'
+  }
+  if (connectionState === 'connected') return 'connected'
+  switch (step) {
+    case 'acquiring-media':
+      return 'acquiring-media'
+    case 'creating-offer':
+      return 'creating-offer'
+    case 'offer-ready':
+      return signalingState === 'have-local-offer' ? 'awaiting-answer' : 'connecting'
+    case 'creating-answer':
+      return 'creating-answer'
+    case 'answer-ready':
+    case 'completing':
+      return 'connecting'
+    case 'idle':
+      return 'idle'
+  }
+}

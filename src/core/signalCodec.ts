@@ -1,0 +1,141 @@
+import { createP2PError, type P2PError } from './errors'
+
+/** Signals larger than this are rejected before parsing, so a huge paste cannot freeze the page. */
+export const MAX_SIGNAL_CHARS = 256 * 1024
+
+/** The kind of description a signal carries. */
+export type SignalKind = 'offer' | 'answer'
+
+/** A candidate as it travels in a signal (the `RTCIceCandidateInit` fields). */
+export interface SignalCandidate {
+  candidate: string
+  sdpMid?: string | null
+  sdpMLineIndex?: number | null
+  usernameFragment?: string | null
+}
+
+/**
+ * One non-trickle signal: a description and the candidates found for it. The JSON form is the
+ * tutorial's lab format: `{"sdp": {"type", "sdp"}, "candidates": [...]}`.
+ */
+export interface SignalBundle {
+  sdp: { type: SignalKind; sdp: string }
+  candidates: SignalCandidate[]
+}
+
+/** What {@link decodeSignal} returns: a bundle, or an error that says what to do. */
+export type DecodeSignalResult = { ok: true; signal: SignalBundle } | { ok: false; error: P2PError }
+
+/**
+ * Encodes a bundle as compact JSON in the tutorial's format.
+ *
+ * @example
+ * const text = encodeSignal({ sdp: { type: 'offer', sdp: pc.localDescription!.sdp }, candidates: [] })
+ */
+export function encodeSignal(bundle: SignalBundle): string {
+  return JSON.stringify(bundle)
+}
+
+const fail = (code: Parameters<typeof createP2PError>[0], cause?: unknown): DecodeSignalResult => ({
+  ok: false,
+  error: createP2PError(code, cause),
+})
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isCandidate(value: unknown): value is SignalCandidate {
+  if (!isRecord(value) || typeof value.candidate !== 'string') return false
+  const { sdpMid, sdpMLineIndex, usernameFragment } = value
+  return (
+    (sdpMid === undefined || sdpMid === null || typeof sdpMid === 'string') &&
+    (sdpMLineIndex === undefined ||
+      sdpMLineIndex === null ||
+      (typeof sdpMLineIndex === 'number' && Number.isInteger(sdpMLineIndex))) &&
+    (usernameFragment === undefined ||
+      usernameFragment === null ||
+      typeof usernameFragment === 'string')
+  )
+}
+
+/** The parts every browser-made SDP has; a paste that lost any of them cannot connect. */
+function isCompleteSdp(sdp: string): boolean {
+  return (
+    sdp.startsWith('v=0') &&
+    /\r?\nm=(audio|video|application) /.test(sdp) &&
+    /\r?\na=ice-ufrag:\S+/.test(sdp) &&
+    /\r?\na=ice-pwd:\S+/.test(sdp) &&
+    /\r?\na=fingerprint:\S+ [0-9A-Fa-f:]+/.test(sdp)
+  )
+}
+
+/**
+ * Parses and checks a pasted signal. It accepts the tutorial's JSON pretty-printed or compact, with
+ * or without `candidates`, and a bare `{type, sdp}` description. It never throws: every problem comes
+ * back as a typed error whose hint says what to do.
+ *
+ * @param expected - the kind this step needs; a signal of the other kind is rejected.
+ * @example
+ * const result = decodeSignal(textarea.value, 'offer')
+ * if (!result.ok) showError(result.error)
+ */
+export function decodeSignal(text: string, expected?: SignalKind): DecodeSignalResult {
+  if (text.length > MAX_SIGNAL_CHARS) return fail('ERR_SIGNAL_TOO_LARGE')
+  const trimmed = text.trim()
+  if (trimmed === '') return fail('ERR_SIGNAL_EMPTY')
+  if (!trimmed.startsWith('{')) return fail('ERR_SIGNAL_NOT_JSON')
+
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(trimmed)
+  } catch (cause) {
+    // A paste that starts like our JSON but does not close is almost always a cut-off copy.
+    return fail(trimmed.endsWith('}') ? 'ERR_SIGNAL_NOT_JSON' : 'ERR_SIGNAL_TRUNCATED', cause)
+  }
+  if (!isRecord(parsed)) return fail('ERR_SIGNAL_SHAPE')
+
+  const description = isRecord(parsed.sdp) ? parsed.sdp : parsed
+  const { type, sdp } = description
+  if ((type !== 'offer' && type !== 'answer') || typeof sdp !== 'string') {
+    return fail('ERR_SIGNAL_SHAPE')
+  }
+  const rawCandidates = parsed.candidates ?? []
+  if (!Array.isArray(rawCandidates) || !rawCandidates.every(isCandidate)) {
+    return fail('ERR_SIGNAL_SHAPE')
+  }
+  if (!isCompleteSdp(sdp)) return fail('ERR_SIGNAL_CORRUPT')
+  const kindError = expected ? signalKindError(type, expected) : null
+  if (kindError) return { ok: false, error: kindError }
+
+  // Candidates already inside the SDP (non-trickle) need not be added twice.
+  const candidates = rawCandidates.filter(
+    (c) =>
+      c.candidate !== '' &&
+      !sdp.includes(`a=${c.candidate}\r\n`) &&
+      !sdp.includes(`a=${c.candidate}\n`),
+  )
+  return { ok: true, signal: { sdp: { type, sdp }, candidates } }
+}
+
+/**
+ * The ICE username fragment of an SDP: it tells two descriptions made by the same connection apart
+ * from descriptions made by another one.
+ *
+ * @example
+ * iceUfragOf('v=0\r\na=ice-ufrag:Ab12\r\n') // 'Ab12'
+ */
+export function iceUfragOf(sdp: string): string | undefined {
+  return /(?:^|\n)a=ice-ufrag:(\S+)/.exec(sdp)?.[1]
+}
+
+/**
+ * The error for a signal of the wrong kind, or `null` when `kind` is the one expected.
+ *
+ * @example
+ * signalKindError('answer', 'offer')?.code // 'ERR_SIGNAL_NOT_OFFER'
+ */
+export function signalKindError(kind: SignalKind, expected: SignalKind): P2PError | null {
+  if (kind === expected) return null
+  return createP2PError(expected === 'offer' ? 'ERR_SIGNAL_NOT_OFFER' : 'ERR_SIGNAL_NOT_ANSWER')
+}

@@ -1,0 +1,43 @@
+/** A read-only view of a store: what hooks subscribe to. */
+export interface ReadableStore<T> {
+  /** The current immutable snapshot. */
+  getState(): T
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void
+}
+
+/** A store that its owner (a core object) can also write. */
+export interface Store<T> extends ReadableStore<T> {
+  /** Replaces the snapshot; listeners run only when the new snapshot is a different object. */
+  setState(next: T | ((prev: T) => T)): void
+}
+
+/**
+ * A minimal external store for `useSyncExternalStore`: snapshots are replaced, never mutated.
+ *
+ * @example
+ * const store = createStore({ count: 0 })
+ * const off = store.subscribe(() => console.log(store.getState().count))
+ * store.setState((s) => ({ ...s, count: s.count + 1 })) // logs 1
+ * off()
+ */
+export function createStore<T>(initial: T): Store<T> {
+  let state = initial
+  const listeners = new Set<() => void>()
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    setState(next) {
+      const value = typeof next === 'function' ? (next as (prev: T) => T)(state) : next
+      if (Object.is(value, state)) return
+      state = value
+      // A copy, so a listener that unsubscribes while we notify does not skip its neighbour.
+      for (const listener of [...listeners]) listener()
+    },
+  }
+}

@@ -1,0 +1,23 @@
+import { useSyncExternalStore } from 'react'
+import type { LocalMedia, LocalMediaState } from '../core/localMedia'
+import { useMaybeLocalMediaContext } from './PeerSessionContext'
+
+const IDLE: LocalMediaState = { status: 'idle', stream: null, error: null }
+const noSubscription = () => () => {}
+const idle = () => IDLE
+
+/**
+ * The snapshot of local media (status, stream, error), from the argument or the nearest provider.
+ *
+ * @example
+ * const { stream, status } = useLocalMediaState()
+ */
+export function useLocalMediaState(media?: LocalMedia | null): LocalMediaState {
+  const fromContext = useMaybeLocalMediaContext()
+  const source = media === undefined ? fromContext : media
+  return useSyncExternalStore(
+    source ? source.subscribe : noSubscription,
+    source ? source.getState : idle,
+    source ? source.getState : idle,
+  )
+}

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { P2PError } from '../core/errors'
+import type { CallPhase } from '../core/phase'
+import {
+  createPeerSession,
+  type CallStepOptions,
+  type ConnectionOptions,
+  type PeerSession,
+} from '../core/peerSession'
+import { useLatest } from './useLatest'
+
+/** Options of {@link usePeerConnection}. */
+export interface UsePeerConnectionOptions extends ConnectionOptions {
+  /** Called once for each new error. Its identity may change freely. */
+  onError?: (error: P2PError) => void
+  /** Called on each phase change. Its identity may change freely. */
+  onPhaseChange?: (phase: CallPhase) => void
+}
+
+/** What {@link usePeerConnection} returns. The actions are stable across renders. */
+export interface UsePeerConnectionResult {
+  /** The session, or `null` during the first render (it is created in an effect). */
+  session: PeerSession | null
+  createOffer: (options?: CallStepOptions) => Promise<void>
+  createAnswer: (remoteSignal: string, options?: CallStepOptions) => Promise<void>
+  completeConnection: (remoteSignal: string) => Promise<void>
+  hangUp: () => void
+}
+
+/**
+ * Owns a call session for the lifetime of the component: created in an effect (so StrictMode's
+ * double mount leaves exactly one), disposed on unmount, which closes its connection.
+ *
+ * Nothing recreates the session: connection options (`iceServers`, …) are read when a call starts,
+ * so new values apply to the next call and never interrupt the current one.
+ *
+ * @example
+ * function Caller() {
+ *   const { session, createOffer } = usePeerConnection({ iceServers: [] })
+ *   const { start } = useLocalMedia()
+ *   const { localSignal, phase } = useConnectionState(session)
+ *   return (
+ *     <>
+ *       <button onClick={() => createOffer({ media: start })}>Create offer</button>
+ *       <output data-state={phase}>{localSignal}</output>
+ *     </>
+ *   )
+ * }
+ */
+export function usePeerConnection(options: UsePeerConnectionOptions = {}): UsePeerConnectionResult {
+  const [session, setSession] = useState<PeerSession | null>(null)
+  const latest = useLatest(options)
+
+  useEffect(() => {
+    const created = createPeerSession(latest.current)
+    // Created in an effect, not in render or a state initializer: StrictMode runs those twice and
+    // would leak one. The one extra render per mount is the price.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSession(created)
+    let { error, phase } = created.getState()
+    const unsubscribe = created.subscribe(() => {
+      const state = created.getState()
+      if (state.error !== error && state.error) latest.current.onError?.(state.error)
+      if (state.phase !== phase) latest.current.onPhaseChange?.(state.phase)
+      ;({ error, phase } = state)
+    })
+    return () => {
+      unsubscribe()
+      created.dispose()
+      setSession(null)
+    }
+  }, [latest])
+
+  // Options reach the session on every render; it reads them only when the next call starts.
+  useEffect(() => {
+    session?.setOptions(options)
+  })
+
+  const sessionRef = useLatest(session)
+  const createOffer = useCallback(
+    (step?: CallStepOptions) => sessionRef.current?.createOffer(step) ?? Promise.resolve(),
+    [sessionRef],
+  )
+  const createAnswer = useCallback(
+    (remote: string, step?: CallStepOptions) =>
+      sessionRef.current?.createAnswer(remote, step) ?? Promise.resolve(),
+    [sessionRef],
+  )
+  const completeConnection = useCallback(
+    (remote: string) => sessionRef.current?.completeConnection(remote) ?? Promise.resolve(),
+    [sessionRef],
+  )
+  const hangUp = useCallback(() => sessionRef.current?.hangUp(), [sessionRef])
+
+  return { session, createOffer, createAnswer, completeConnection, hangUp }
+}

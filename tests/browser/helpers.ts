@@ -1,0 +1,116 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { expect } from 'vitest'
+
+/** Records every RTCPeerConnection created while installed. */
+export function trackPeerConnections() {
+  const Original = globalThis.RTCPeerConnection
+  const created: RTCPeerConnection[] = []
+  class Tracked extends Original {
+    constructor(config?: RTCConfiguration) {
+      super(config)
+      created.push(this)
+    }
+  }
+  globalThis.RTCPeerConnection = Tracked
+  return {
+    created,
+    live: () => created.filter((pc) => pc.signalingState !== 'closed'),
+    restore: () => {
+      globalThis.RTCPeerConnection = Original
+    },
+  }
+}
+
+/** Records every track `getUserMedia` hands out while installed (optionally replacing it). */
+export function trackMediaTracks(
+  replacement?: (constraints?: MediaStreamConstraints) => Promise<MediaStream>,
+) {
+  const devices = navigator.mediaDevices
+  const original = devices.getUserMedia.bind(devices)
+  const tracks: MediaStreamTrack[] = []
+  devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    const stream = await (replacement ?? original)(constraints)
+    tracks.push(...stream.getTracks())
+    return stream
+  }
+  return {
+    tracks,
+    live: () => tracks.filter((t) => t.readyState === 'live'),
+    original,
+    restore: () => {
+      devices.getUserMedia = original
+    },
+  }
+}
+
+export type CallUi = ReturnType<typeof callUi>
+
+/** Queries scoped to one rendered call (a region named "Video call"). */
+export function callUi(region: HTMLElement) {
+  const ui = within(region)
+  return {
+    region,
+    button: (name: string) => ui.getByRole('button', { name }),
+    radio: (name: string) => ui.getByRole('radio', { name }),
+    localSignal: () => ui.getByRole('textbox', { name: 'Local signal' }) as HTMLTextAreaElement,
+    remoteSignal: () => ui.getByRole('textbox', { name: 'Remote signal' }) as HTMLTextAreaElement,
+    statePanel: () => ui.getByRole('status', { name: 'Connection state' }),
+    alerts: () => ui.queryAllByRole('alert'),
+    remoteVideo: () => ui.getByLabelText('Remote video') as HTMLVideoElement,
+    localVideo: () => ui.getByLabelText('Local video') as HTMLVideoElement,
+  }
+}
+
+export function calls(): CallUi[] {
+  return screen.getAllByRole('region', { name: 'Video call' }).map(callUi)
+}
+
+/** What a person does with the clipboard: put text into the other tab's Remote signal. */
+export function paste(textarea: HTMLTextAreaElement, text: string) {
+  fireEvent.change(textarea, { target: { value: text } })
+}
+
+export async function waitForSignal(call: CallUi, timeout = 15_000): Promise<string> {
+  await waitFor(() => expect(call.localSignal().value).not.toBe(''), { timeout })
+  return call.localSignal().value
+}
+
+export async function waitForLine(call: CallUi, line: string, timeout = 15_000) {
+  await waitFor(() => expect(call.statePanel().textContent).toContain(line), { timeout })
+}
+
+export async function waitForAlert(call: CallUi, text: string, timeout = 5_000) {
+  await waitFor(
+    () =>
+      expect(
+        call
+          .alerts()
+          .map((a) => a.textContent)
+          .join(' | '),
+      ).toContain(text),
+    { timeout },
+  )
+}
+
+/** A video shows frames: it has a size and its clock advances. */
+export async function expectPlayingVideo(video: HTMLVideoElement) {
+  await waitFor(() => expect(video.videoWidth).toBeGreaterThan(0), { timeout: 10_000 })
+  const before = video.currentTime
+  await waitFor(() => expect(video.currentTime).toBeGreaterThan(before), { timeout: 5_000 })
+}
+
+/** The copy-paste flow of the tutorial, through the rendered UI: caller `a`, callee `b`. */
+export async function connectByPaste(a: CallUi, b: CallUi) {
+  fireEvent.click(a.radio('Caller'))
+  fireEvent.click(b.radio('Callee'))
+  fireEvent.click(a.button('Create offer'))
+  const offer = await waitForSignal(a)
+  paste(b.remoteSignal(), offer)
+  fireEvent.click(b.button('Create answer'))
+  const answer = await waitForSignal(b)
+  paste(a.remoteSignal(), answer)
+  fireEvent.click(a.button('Complete connection'))
+  await waitForLine(a, 'connection: connected')
+  await waitForLine(b, 'connection: connected')
+  return { offer, answer }
+}

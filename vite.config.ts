@@ -1,0 +1,54 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
+
+// One browser block for every project that runs in Chromium; each instance needs its own name.
+function chromium(name: string) {
+  return {
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({
+      launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    }),
+    instances: [{ browser: 'chromium' as const, name }],
+  }
+}
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist-demo' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          browser: chromium('chromium-browser'),
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          testTimeout: 30_000,
+          browser: chromium('chromium-storybook'),
+        },
+      },
+    ],
+  },
+})

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+// The library build: one ESM entry, React and react-dom left to the app.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    rolldownOptions: {
+      external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+    },
+  },
+})
