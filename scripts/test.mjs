@@ -58,7 +58,12 @@ const NETNS_SETUP = [
 
 const chromium = ensureChromium()
 const command = args[0] === '--exec' ? args.slice(1) : ['npx', 'vitest', 'run', ...args]
-const env = { ...process.env, CHROME_PATH: chromium }
+const shims = new URL('./node20-shims.mjs', import.meta.url).href
+const env = {
+  ...process.env,
+  CHROME_PATH: chromium,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${shims}`.trim(),
+}
 const flags = canUseNamespace()
 const run = flags
   ? spawnSync('unshare', [...flags, 'sh', '-c', `${NETNS_SETUP} && exec "$@"`, 'sh', ...command], {

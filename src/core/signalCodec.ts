@@ -59,15 +59,43 @@ function isCandidate(value: unknown): value is SignalCandidate {
   )
 }
 
-/** The parts every browser-made SDP has; a paste that lost any of them cannot connect. */
-function isCompleteSdp(sdp: string): boolean {
+// Bytes of each DTLS fingerprint hash (RFC 8122).
+const FINGERPRINT_BYTES: Readonly<Record<string, number>> = {
+  'sha-1': 20,
+  'sha-224': 28,
+  'sha-256': 32,
+  'sha-384': 48,
+  'sha-512': 64,
+}
+
+function isFingerprint(value: string): boolean {
+  const [algorithm = '', hash = ''] = value.split(' ')
+  const bytes = FINGERPRINT_BYTES[algorithm.toLowerCase()]
   return (
-    sdp.startsWith('v=0') &&
-    /\r?\nm=(audio|video|application) /.test(sdp) &&
-    /\r?\na=ice-ufrag:\S+/.test(sdp) &&
-    /\r?\na=ice-pwd:\S+/.test(sdp) &&
-    /\r?\na=fingerprint:\S+ [0-9A-Fa-f:]+/.test(sdp)
+    bytes !== undefined && new RegExp(`^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){${bytes - 1}}$`).test(hash)
   )
+}
+
+// Checks per attribute (RFC 8839 for ICE credentials). A malformed one must never reach
+// setRemoteDescription: Chromium applies part of a rejected answer's transport parameters, and the
+// connection then refuses even the correct answer — the offer would be lost.
+const ATTRIBUTE_CHECKS: readonly [prefix: string, valid: (value: string) => boolean][] = [
+  ['a=ice-ufrag:', (v) => /^[A-Za-z0-9+/]{4,256}$/.test(v)],
+  ['a=ice-pwd:', (v) => /^[A-Za-z0-9+/]{22,256}$/.test(v)],
+  ['a=fingerprint:', isFingerprint],
+]
+
+/** Whether an SDP has, well-formed, what every browser-made one has; a paste that lost any cannot connect. */
+function isCompleteSdp(sdp: string): boolean {
+  const lines = sdp.split(/\r?\n/)
+  if (lines[0] !== 'v=0' || !lines.some((l) => /^m=(audio|video|application) /.test(l)))
+    return false
+  return ATTRIBUTE_CHECKS.every(([prefix, valid]) => {
+    const values = lines
+      .filter((l) => l.startsWith(prefix))
+      .map((l) => l.slice(prefix.length).trim())
+    return values.length > 0 && values.every(valid)
+  })
 }
 
 /**

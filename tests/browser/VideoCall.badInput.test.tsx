@@ -1,0 +1,97 @@
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createPeerSession, MAX_SIGNAL_CHARS, VideoCall } from '../../src'
+import {
+  calls,
+  expectPlayingVideo,
+  paste,
+  waitForAlert,
+  waitForLine,
+  waitForSignal,
+  type CallUi,
+} from './helpers'
+
+afterEach(cleanup)
+
+/** An offer from a third party, made by a real connection. */
+async function foreignOffer(): Promise<string> {
+  const other = createPeerSession({ iceServers: [] })
+  await other.createOffer()
+  const signal = other.getState().localSignal
+  other.dispose()
+  return signal
+}
+
+async function refuse(call: CallUi, button: string, text: string, expected: string) {
+  paste(call.remoteSignal(), text)
+  fireEvent.click(call.button(button))
+  await waitForAlert(call, expected)
+}
+
+describe('given a caller whose offer is waiting for an answer', () => {
+  it('refuses every bad paste with a clear alert, keeps the offer, then connects with the right answer', async () => {
+    render(
+      <>
+        <VideoCall iceServers={[]} />
+        <VideoCall iceServers={[]} defaultRole="callee" />
+      </>,
+    )
+    const [a, b] = calls() as [CallUi, CallUi]
+    fireEvent.click(a.button('Create offer'))
+    const offer = await waitForSignal(a)
+
+    // The callee refuses what is not an offer, and stays ready for one.
+    await refuse(b, 'Create answer', '', 'The Remote signal box is empty.')
+    await refuse(b, 'Create answer', 'hello there', 'This is not a call signal.')
+    paste(b.remoteSignal(), offer)
+    fireEvent.click(b.button('Create answer'))
+    const answer = await waitForSignal(b)
+    await waitFor(() => expect(b.alerts()).toHaveLength(0))
+    // Answered: the callee cannot answer again until it hangs up.
+    expect(b.button('Create answer')).toHaveProperty('disabled', true)
+
+    const bad: [string, string][] = [
+      ['', 'The Remote signal box is empty.'],
+      ['just some words', 'This is not a call signal.'],
+      ['{"hello": "world"}', 'This JSON is not a call signal'],
+      [answer.slice(0, answer.length / 2), 'This signal is cut off'],
+      [answer.replace(/a=fingerprint:[^"\\]*/g, ''), 'This signal is damaged'],
+      [offer, 'This is the signal this tab made itself.'],
+      [await foreignOffer(), 'This is an offer, but an answer is needed here.'],
+      // Chromium half-applies a refused answer's fingerprint or ICE password and then refuses the
+      // right answer too: the codec must stop these before the browser sees them.
+      [answer.replace(/(a=fingerprint:sha-256 )[0-9A-F:]+/g, '$1AB:CD'), 'This signal is damaged'],
+      [answer.replace(/a=ice-pwd:[^\\"]+/g, 'a=ice-pwd:short'), 'This signal is damaged'],
+      // Well-formed enough for the codec, refused (harmlessly) by the browser.
+      [answer.replace(/a=setup:\w+/g, 'a=setup:bogus'), 'The browser rejected this signal'],
+      ['{"sdp":"' + 'x'.repeat(MAX_SIGNAL_CHARS) + '"}', 'too large to be a call signal'],
+    ]
+    for (const [text, message] of bad) {
+      await refuse(a, 'Complete connection', text, message)
+      // Nothing is lost: the offer is still shown and still waiting.
+      expect(a.localSignal().value).toBe(offer)
+      expect(a.statePanel().textContent, message).toContain('phase: awaiting-answer')
+      expect(a.statePanel().textContent).toContain('signaling: have-local-offer')
+    }
+
+    // Markup is shown as text, never as HTML.
+    const markup = '<img src=x onerror="window.__pwned=1">'
+    await refuse(a, 'Complete connection', markup, 'This is not a call signal.')
+    expect(document.querySelector('img')).toBeNull()
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined()
+
+    // The right answer still completes the call, and clears the alert.
+    paste(a.remoteSignal(), answer)
+    fireEvent.click(a.button('Complete connection'))
+    await waitForLine(a, 'connection: connected')
+    await waitForLine(b, 'connection: connected')
+    await expectPlayingVideo(a.remoteVideo())
+    expect(a.alerts()).toHaveLength(0)
+
+    // During the call, the buttons that would disturb it are off, and video keeps flowing.
+    paste(a.remoteSignal(), 'garbage')
+    expect(a.button('Complete connection')).toHaveProperty('disabled', true)
+    expect(b.button('Create answer')).toHaveProperty('disabled', true)
+    await expectPlayingVideo(b.remoteVideo())
+  })
+})

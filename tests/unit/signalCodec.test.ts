@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import {
+  decodeSignal,
+  encodeSignal,
+  iceUfragOf,
+  MAX_SIGNAL_CHARS,
+} from '../../src/core/signalCodec'
+import { bundle, EXTRA, sampleSdp } from './fixtures'
+
+const withSdp = (sdp: string) => JSON.stringify({ sdp: { type: 'offer', sdp } })
+
+const codeOf = (text: string, expected?: 'offer' | 'answer') => {
+  const result = decodeSignal(text, expected)
+  return result.ok ? 'ok' : result.error.code
+}
+
+describe('given a signal in the tutorial format', () => {
+  it('round-trips compact JSON and drops candidates the SDP already holds', () => {
+    const result = decodeSignal(encodeSignal(bundle()), 'offer')
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.signal.sdp).toEqual(bundle().sdp)
+    expect(result.signal.candidates.map((c) => c.candidate)).toEqual([EXTRA])
+  })
+
+  it('accepts it pretty-printed, with surrounding whitespace', () => {
+    expect(codeOf(`\n  ${JSON.stringify(bundle(), null, 2)}  \n`, 'offer')).toBe('ok')
+  })
+
+  it('accepts it without a candidates array, and a bare {type, sdp}', () => {
+    expect(codeOf(JSON.stringify({ sdp: bundle().sdp }), 'offer')).toBe('ok')
+    expect(codeOf(JSON.stringify(bundle().sdp), 'offer')).toBe('ok')
+  })
+
+  it('accepts an SDP with LF line endings (some chat apps rewrite CRLF)', () => {
+    const sdp = sampleSdp().replace(/\r\n/g, '\n')
+    expect(codeOf(JSON.stringify({ sdp: { type: 'offer', sdp } }))).toBe('ok')
+  })
+})
+
+describe('given bad input', () => {
+  it.each([
+    ['empty', '', 'ERR_SIGNAL_EMPTY'],
+    ['whitespace', '  \n\t ', 'ERR_SIGNAL_EMPTY'],
+    ['plain text', 'hello, here is my offer', 'ERR_SIGNAL_NOT_JSON'],
+    ['markup', '<img src=x onerror="alert(1)">', 'ERR_SIGNAL_NOT_JSON'],
+    ['broken JSON that closes', '{"sdp": nope}', 'ERR_SIGNAL_NOT_JSON'],
+    ['a JSON array', '[1, 2]', 'ERR_SIGNAL_NOT_JSON'],
+    ['JSON without sdp', '{"hello": "world"}', 'ERR_SIGNAL_SHAPE'],
+    [
+      'a wrong type',
+      JSON.stringify({ sdp: { type: 'pranswer', sdp: sampleSdp() } }),
+      'ERR_SIGNAL_SHAPE',
+    ],
+    ['sdp not a string', '{"sdp": {"type": "offer", "sdp": 42}}', 'ERR_SIGNAL_SHAPE'],
+    [
+      'candidates not an array',
+      JSON.stringify({ ...bundle(), candidates: 'x' }),
+      'ERR_SIGNAL_SHAPE',
+    ],
+    [
+      'a malformed candidate',
+      JSON.stringify({ ...bundle(), candidates: [{ candidate: 1 }] }),
+      'ERR_SIGNAL_SHAPE',
+    ],
+    [
+      'an SDP without fingerprint',
+      JSON.stringify({
+        sdp: { type: 'offer', sdp: sampleSdp().replace(/a=fingerprint[^\r]*\r\n/, '') },
+      }),
+      'ERR_SIGNAL_CORRUPT',
+    ],
+    [
+      'a fingerprint of the wrong length',
+      withSdp(sampleSdp().replace(/(sha-256 )[0-9A-F:]+/, '$1AB:CD')),
+      'ERR_SIGNAL_CORRUPT',
+    ],
+    [
+      'an unknown fingerprint hash',
+      withSdp(sampleSdp().replace('sha-256', 'md5')),
+      'ERR_SIGNAL_CORRUPT',
+    ],
+    [
+      'an ICE password too short',
+      withSdp(sampleSdp().replace(/a=ice-pwd:\w+/g, 'a=ice-pwd:short')),
+      'ERR_SIGNAL_CORRUPT',
+    ],
+    ['an ICE ufrag too short', withSdp(sampleSdp('ab')), 'ERR_SIGNAL_CORRUPT'],
+    ['an ICE ufrag with a quote', withSdp(sampleSdp('ab"cd')), 'ERR_SIGNAL_CORRUPT'],
+    [
+      'an SDP that is not one',
+      JSON.stringify({ sdp: { type: 'offer', sdp: 'hello' } }),
+      'ERR_SIGNAL_CORRUPT',
+    ],
+  ])('refuses %s with a typed error', (_name, text, code) => {
+    expect(codeOf(text)).toBe(code)
+  })
+
+  it('says a cut-off paste is truncated, at any cut point', () => {
+    const full = encodeSignal(bundle())
+    for (const cut of [1, 10, Math.floor(full.length / 2), full.length - 1]) {
+      expect(codeOf(full.slice(0, cut))).toBe('ERR_SIGNAL_TRUNCATED')
+    }
+  })
+
+  it('says an answer is not an offer, and the reverse', () => {
+    expect(codeOf(encodeSignal(bundle('answer')), 'offer')).toBe('ERR_SIGNAL_NOT_OFFER')
+    expect(codeOf(encodeSignal(bundle('offer')), 'answer')).toBe('ERR_SIGNAL_NOT_ANSWER')
+  })
+
+  it('refuses input over the size cap before parsing it', () => {
+    const huge = `{"sdp": "${'x'.repeat(MAX_SIGNAL_CHARS)}"}`
+    const started = performance.now()
+    expect(codeOf(huge)).toBe('ERR_SIGNAL_TOO_LARGE')
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('gives every error a message and a hint that says what to do', () => {
+    const result = decodeSignal('nope')
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.message.length).toBeGreaterThan(10)
+    expect(result.error.hint).toMatch(/paste|copy/i)
+  })
+})
+
+describe('iceUfragOf', () => {
+  it('reads the first ice-ufrag', () => {
+    expect(iceUfragOf(sampleSdp('Zz9'))).toBe('Zz9')
+    expect(iceUfragOf('v=0\r\n')).toBeUndefined()
+  })
+})
