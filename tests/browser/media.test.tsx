@@ -14,7 +14,7 @@ import {
   type CallUi,
 } from './helpers'
 
-let restore: (() => void)[] = []
+const restore: (() => void)[] = []
 afterEach(() => {
   cleanup()
   for (const r of restore.splice(0)) r()
