@@ -103,12 +103,19 @@ export function VideoCallLayout({
       {...rest}
     >
       <div className="rpc-videos">
-        <LocalVideo
-          stream={mediaState.stream}
-          aria-label={labels.localVideo}
-          className="rpc-video rpc-video--local"
-        />
-        <SessionRemoteVideo session={session} label={labels.remoteVideo} />
+        {/* Captions for sighted users; the videos carry the same words as their accessible names. */}
+        <figure className="rpc-tile">
+          <LocalVideo
+            stream={mediaState.stream}
+            aria-label={labels.localVideo}
+            className="rpc-video rpc-video--local"
+          />
+          <figcaption aria-hidden="true">{labels.localVideo}</figcaption>
+        </figure>
+        <figure className="rpc-tile">
+          <SessionRemoteVideo session={session} label={labels.remoteVideo} />
+          <figcaption aria-hidden="true">{labels.remoteVideo}</figcaption>
+        </figure>
       </div>
       <RoleChoice
         value={role}

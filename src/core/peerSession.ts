@@ -74,6 +74,11 @@ export interface PeerSession extends ReadableStore<PeerSessionState> {
   createAnswer(remoteSignal: string, options?: CallStepOptions): Promise<void>
   /** Caller: applies the pasted answer. A bad paste leaves the offer waiting for a good one. */
   completeConnection(remoteSignal: string): Promise<void>
+  /**
+   * Adds a remote ICE candidate (trickle). Before the remote description is set — even before the
+   * call's connection exists — it is queued and added right after the description.
+   */
+  addRemoteCandidate(candidate: SignalCandidate): Promise<void>
   /** Closes the connection; the session can start a new call afterwards. */
   hangUp(): void
   clearError(): void
@@ -210,7 +215,6 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
     pc = conn
     closeController = new AbortController()
     localCandidates = []
-    pendingRemoteCandidates = []
     let fallbackStream: MediaStream | null = null
 
     const sync = () => {
@@ -289,10 +293,10 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
   }
 
   async function addRemoteCandidates(
-    conn: RTCPeerConnection,
+    conn: RTCPeerConnection | null,
     list: SignalCandidate[],
   ): Promise<void> {
-    if (!conn.remoteDescription) {
+    if (!conn?.remoteDescription) {
       // Before the remote description, addIceCandidate throws InvalidStateError: queue instead.
       pendingRemoteCandidates.push(...list)
       return
@@ -341,6 +345,7 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
     } catch (cause) {
       if (mine !== ticket) return
       closeConnection()
+      pendingRemoteCandidates = []
       const error = cause instanceof StepError ? cause.p2p : createP2PError('ERR_SIGNALING', cause)
       update({ step: 'idle', localSignal: '', remoteStream: null, error })
     }
@@ -436,8 +441,14 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
       await addRemoteCandidates(conn, signal.candidates)
     },
 
+    async addRemoteCandidate(candidate) {
+      if (disposed) return
+      await addRemoteCandidates(pc, [candidate])
+    },
+
     hangUp() {
       ticket++
+      pendingRemoteCandidates = []
       const { step } = store.getState()
       if (!pc && (step === 'idle' || step === 'hung-up')) return
       closeConnection('closed')
@@ -455,6 +466,7 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
     dispose() {
       disposed = true
       ticket++
+      pendingRemoteCandidates = []
       closeConnection('closed')
     },
   }

@@ -1,0 +1,65 @@
+/* global document -- the waitForFunction callbacks run in the page */
+// Drives the demo in two real Chromium tabs through a copy-paste call, as a person would, and saves
+// screenshots of both tabs in docs/. Run it with `npm run screenshot` (inside the test namespace).
+import { mkdir } from 'node:fs/promises'
+import { chromium } from 'playwright'
+import { createServer } from 'vite'
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
+
+const OUT = new URL('../docs/', import.meta.url)
+const server = await createServer({ server: { port: 5199, strictPort: false }, logLevel: 'error' })
+await server.listen()
+const url = `${server.resolvedUrls.local[0]}?stun=`
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } })
+  const caller = await context.newPage()
+  const callee = await context.newPage()
+  await Promise.all([caller.goto(url), callee.goto(url)])
+
+  const localSignal = (page) => page.getByRole('textbox', { name: 'Local signal' })
+  const waitForSignal = (page) =>
+    page.waitForFunction(
+      () => document.querySelector('textarea[readonly]')?.value.length > 0,
+      null,
+      { timeout: 20_000 },
+    )
+
+  await caller.getByRole('radio', { name: 'Caller' }).check()
+  await caller.getByRole('button', { name: 'Create offer' }).click()
+  await waitForSignal(caller)
+  const offer = await localSignal(caller).inputValue()
+
+  await callee.getByRole('radio', { name: 'Callee' }).check()
+  await callee.getByRole('textbox', { name: 'Remote signal' }).fill(offer)
+  await callee.getByRole('button', { name: 'Create answer' }).click()
+  await waitForSignal(callee)
+  const answer = await localSignal(callee).inputValue()
+
+  await caller.getByRole('textbox', { name: 'Remote signal' }).fill(answer)
+  await caller.getByRole('button', { name: 'Complete connection' }).click()
+  for (const page of [caller, callee]) {
+    await page
+      .getByRole('status', { name: 'Connection state' })
+      .getByText('connection: connected')
+      .waitFor({ timeout: 20_000 })
+    await page.waitForFunction(
+      () => {
+        const video = document.querySelector('video[aria-label="Remote video"]')
+        return video && video.videoWidth > 0 && video.currentTime > 1
+      },
+      null,
+      { timeout: 20_000 },
+    )
+  }
+  await mkdir(OUT, { recursive: true })
+  await caller.screenshot({ path: new URL('demo-caller.png', OUT).pathname, fullPage: true })
+  await callee.screenshot({ path: new URL('demo-callee.png', OUT).pathname, fullPage: true })
+  console.log(
+    `[screenshot] offer ${offer.length} chars, answer ${answer.length} chars; saved docs/demo-caller.png, docs/demo-callee.png`,
+  )
+} finally {
+  await browser.close()
+  await server.close()
+}

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createPeerSession, DEFAULT_ICE_SERVERS, type PeerSession } from '../../src'
+
+const sessions: PeerSession[] = []
+const session = (...args: Parameters<typeof createPeerSession>) => {
+  const created = createPeerSession(...args)
+  sessions.push(created)
+  return created
+}
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.dispose()
+})
+
+const until = (s: PeerSession, ok: (state: ReturnType<PeerSession['getState']>) => boolean) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`timed out in ${JSON.stringify(s.getState().phase)}`)),
+      15_000,
+    )
+    const check = () => {
+      if (!ok(s.getState())) return
+      clearTimeout(timer)
+      off()
+      resolve()
+    }
+    const off = s.subscribe(check)
+    check()
+  })
+
+/** Records the configuration each new RTCPeerConnection gets, and refuses to build it (no traffic). */
+function captureConfigurations() {
+  const Original = globalThis.RTCPeerConnection
+  const seen: (RTCConfiguration | undefined)[] = []
+  globalThis.RTCPeerConnection = class extends Original {
+    constructor(config?: RTCConfiguration) {
+      seen.push(config)
+      throw new TypeError('captured')
+      super(config)
+    }
+  }
+  return { seen, restore: () => (globalThis.RTCPeerConnection = Original) }
+}
+
+describe('given connection options', () => {
+  it('passes them through to RTCPeerConnection, with the public STUN server by default', async () => {
+    const capture = captureConfigurations()
+    try {
+      await session().createOffer()
+      await session({
+        iceServers: [{ urls: 'turn:10.211.0.1:3478', username: 'u', credential: 'p' }],
+        iceTransportPolicy: 'relay',
+        bundlePolicy: 'max-bundle',
+        rtcpMuxPolicy: 'require',
+        iceCandidatePoolSize: 2,
+      }).createOffer()
+    } finally {
+      capture.restore()
+    }
+    expect(capture.seen[0]).toEqual({ iceServers: [...DEFAULT_ICE_SERVERS] })
+    expect(capture.seen[1]).toEqual({
+      iceServers: [{ urls: 'turn:10.211.0.1:3478', username: 'u', credential: 'p' }],
+      iceTransportPolicy: 'relay',
+      bundlePolicy: 'max-bundle',
+      rtcpMuxPolicy: 'require',
+      iceCandidatePoolSize: 2,
+    })
+  })
+
+  it('reports a bad ICE server URL as ERR_CONFIG and stays ready for the next try', async () => {
+    const s = session({ iceServers: [{ urls: 'http://not-a-stun-server' }] })
+    await s.createOffer()
+    expect(s.getState().error?.code).toBe('ERR_CONFIG')
+    expect(s.getState().phase).toBe('idle')
+    s.setOptions({ iceServers: [] })
+    await s.createOffer()
+    expect(s.getState().phase).toBe('awaiting-answer')
+  })
+})
+
+const withoutCandidates = (signal: string) => {
+  const { sdp } = JSON.parse(signal) as { sdp: { type: string; sdp: string } }
+  return JSON.stringify({ sdp: { ...sdp, sdp: sdp.sdp.replace(/a=candidate:[^\r]*\r\n/g, '') } })
+}
+
+describe('given candidates that arrive before the remote description', () => {
+  it('queues them and adds them after it, so the call connects', async () => {
+    const a = session({ iceServers: [] })
+    const b = session({ iceServers: [] })
+    await a.createOffer()
+    const offer = JSON.parse(a.getState().localSignal) as { sdp: { sdp: string } }
+    const candidates = offer.sdp.sdp
+      .split('\r\n')
+      .filter((line) => line.startsWith('a=candidate:'))
+      .map((line) => ({ candidate: line.slice(2), sdpMid: '0', sdpMLineIndex: 0 }))
+    expect(candidates.length).toBeGreaterThan(0)
+    // b has no connection yet: addIceCandidate would throw InvalidStateError without the queue.
+    for (const candidate of candidates) await b.addRemoteCandidate(candidate)
+    expect(b.getState().error).toBeNull()
+    // Neither description carries candidates now: only the queued ones can connect the call.
+    await b.createAnswer(withoutCandidates(a.getState().localSignal))
+    await a.completeConnection(withoutCandidates(b.getState().localSignal))
+    await until(a, (s) => s.connectionState === 'connected')
+    await until(b, (s) => s.connectionState === 'connected')
+  })
+
+  it('ignores candidates that arrive after hang-up, without an error', async () => {
+    const a = session({ iceServers: [] })
+    await a.createOffer()
+    a.hangUp()
+    await a.addRemoteCandidate({
+      candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host',
+      sdpMid: '0',
+    })
+    expect(a.getState().error).toBeNull()
+    expect(a.getState().phase).toBe('closed')
+  })
+})
