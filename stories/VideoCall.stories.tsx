@@ -5,6 +5,15 @@ import { VideoCall, VideoCallLayout } from '../src'
 import { LoopbackWire } from './support/LoopbackWire'
 import { createMemoryChannelPair } from './support/memoryChannel'
 
+/** Clicks Create offer and waits until the offer is in Local signal. */
+async function createOffer(canvas: ReturnType<typeof within>) {
+  await userEvent.click(canvas.getByRole('button', { name: 'Create offer' }))
+  await waitFor(
+    () => expect(canvas.getByRole('textbox', { name: 'Local signal' })).not.toHaveValue(''),
+    { timeout: 10_000 },
+  )
+}
+
 const meta = {
   title: 'VideoCall',
   component: VideoCall,
@@ -30,11 +39,7 @@ export const Idle: Story = {
 export const OfferReady: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Create offer' }))
-    await waitFor(
-      () => expect(canvas.getByRole('textbox', { name: 'Local signal' })).not.toHaveValue(''),
-      { timeout: 10_000 },
-    )
+    await createOffer(canvas)
     await expect(canvas.getByRole('status', { name: 'Connection state' })).toHaveTextContent(
       'phase: awaiting-answer',
     )
@@ -46,11 +51,7 @@ export const OfferReady: Story = {
 export const BadPaste: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Create offer' }))
-    await waitFor(
-      () => expect(canvas.getByRole('textbox', { name: 'Local signal' })).not.toHaveValue(''),
-      { timeout: 10_000 },
-    )
+    await createOffer(canvas)
     await userEvent.type(canvas.getByRole('textbox', { name: 'Remote signal' }), 'hello')
     await userEvent.click(canvas.getByRole('button', { name: 'Complete connection' }))
     await expect(await canvas.findByRole('alert')).toHaveTextContent('This is not a call signal.')

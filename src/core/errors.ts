@@ -108,7 +108,7 @@ export const ERROR_TEXT: ErrorText = {
   },
   ERR_SIGNAL_TRUNCATED: {
     message: 'This signal is cut off: its end is missing.',
-    hint: 'Copy the whole signal again with the Copy button; chat apps sometimes shorten long messages.',
+    hint: 'Copy the whole signal again in the other tab (its Copy button takes all of it); chat apps sometimes shorten long messages.',
   },
   ERR_SIGNAL_SHAPE: {
     message: 'This JSON is not a call signal: it needs an "sdp" with "type" and "sdp".',
@@ -116,7 +116,7 @@ export const ERROR_TEXT: ErrorText = {
   },
   ERR_SIGNAL_CORRUPT: {
     message: 'This signal is damaged: its session description is incomplete.',
-    hint: 'Copy the whole signal again with the Copy button and paste it unchanged.',
+    hint: 'Copy the whole signal again in the other tab (its Copy button takes all of it) and paste it unchanged.',
   },
   ERR_SIGNAL_NOT_OFFER: {
     message: 'This is an answer, but an offer is needed here.',

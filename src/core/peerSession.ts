@@ -338,10 +338,20 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
     })
   }
 
-  /** Runs one call step under a ticket; a StepError ends the attempt with the connection closed. */
-  async function runStep(mine: number, body: () => Promise<void>): Promise<void> {
+  /**
+   * Starts a call as `role` and runs its steps under a new ticket. A StepError ends the attempt with
+   * the connection closed and the error shown; the session is then ready for another try.
+   */
+  async function startCall(role: CallRole, steps: (mine: number) => Promise<void>): Promise<void> {
+    if (!canStart()) {
+      if (!disposed) fail('ERR_ALREADY_IN_CALL')
+      return
+    }
+    const mine = ++ticket
+    closeConnection()
+    update({ role, step: 'idle', localSignal: '', remoteStream: null, error: null })
     try {
-      await body()
+      await steps(mine)
     } catch (cause) {
       if (mine !== ticket) return
       closeConnection()
@@ -351,19 +361,22 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
     }
   }
 
+  /** Non-trickle: the signal is published once gathering is complete, candidates inside. */
+  async function publishWhenGathered(
+    conn: RTCPeerConnection,
+    mine: number,
+    step: 'offer-ready' | 'answer-ready',
+  ): Promise<void> {
+    await gatheringComplete(conn, closeController.signal)
+    if (mine === ticket) update({ step, localSignal: bundleOf(conn) })
+  }
+
   return {
     getState: store.getState,
     subscribe: store.subscribe,
 
     createOffer(stepOptions = {}) {
-      if (!canStart()) {
-        if (!disposed) fail('ERR_ALREADY_IN_CALL')
-        return Promise.resolve()
-      }
-      const mine = ++ticket
-      closeConnection()
-      update({ role: 'caller', step: 'idle', localSignal: '', remoteStream: null, error: null })
-      return runStep(mine, async () => {
+      return startCall('caller', async (mine) => {
         const stream = await resolveMedia(stepOptions.media)
         if (mine !== ticket) return
         const conn = openConnection()
@@ -378,23 +391,14 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
         }
         update({ step: 'creating-offer' })
         await setLocal(conn, 'offer')
-        await gatheringComplete(conn, closeController.signal)
-        if (mine !== ticket) return
-        update({ step: 'offer-ready', localSignal: bundleOf(conn) })
+        await publishWhenGathered(conn, mine, 'offer-ready')
       })
     },
 
     createAnswer(remoteSignal, stepOptions = {}) {
       const signal = readSignal(remoteSignal, 'offer')
       if (!signal) return Promise.resolve()
-      if (!canStart()) {
-        if (!disposed) fail('ERR_ALREADY_IN_CALL')
-        return Promise.resolve()
-      }
-      const mine = ++ticket
-      closeConnection()
-      update({ role: 'callee', step: 'idle', localSignal: '', remoteStream: null, error: null })
-      return runStep(mine, async () => {
+      return startCall('callee', async (mine) => {
         const stream = await resolveMedia(stepOptions.media)
         if (mine !== ticket) return
         const conn = openConnection()
@@ -409,9 +413,7 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
         for (const track of stream?.getTracks() ?? []) conn.addTrack(track, stream as MediaStream)
         await addRemoteCandidates(conn, signal.candidates)
         await setLocal(conn, 'answer')
-        await gatheringComplete(conn, closeController.signal)
-        if (mine !== ticket) return
-        update({ step: 'answer-ready', localSignal: bundleOf(conn) })
+        await publishWhenGathered(conn, mine, 'answer-ready')
       })
     },
 

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import {
   createLocalMedia,
   type LocalMedia,
   type LocalMediaOptions,
   type LocalMediaState,
 } from '../core/localMedia'
+import { useDisposable } from './useDisposable'
 import { useLatest } from './useLatest'
 import { useLocalMediaState } from './useLocalMediaState'
 
@@ -36,21 +37,12 @@ export interface UseLocalMediaResult extends LocalMediaState {
  * return <LocalVideo stream={stream} />
  */
 export function useLocalMedia(options: UseLocalMediaOptions = {}): UseLocalMediaResult {
-  const [media, setMedia] = useState<LocalMedia | null>(null)
   const latest = useLatest(options)
+  const media = useDisposable(() => createLocalMedia(latest.current))
 
   useEffect(() => {
-    const created = createLocalMedia(latest.current)
-    // Created in an effect, not in render or a state initializer: StrictMode runs those twice and
-    // would leak one. The one extra render per mount is the price.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setMedia(created)
-    if (latest.current.autoStart) void created.start()
-    return () => {
-      created.dispose()
-      setMedia(null)
-    }
-  }, [latest])
+    if (media && latest.current.autoStart) void media.start()
+  }, [media, latest])
 
   const state = useLocalMediaState(media)
   const mediaRef = useLatest(media)

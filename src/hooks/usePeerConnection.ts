@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { P2PError } from '../core/errors'
 import type { CallPhase } from '../core/phase'
 import {
@@ -7,6 +7,7 @@ import {
   type ConnectionOptions,
   type PeerSession,
 } from '../core/peerSession'
+import { useDisposable } from './useDisposable'
 import { useLatest } from './useLatest'
 
 /** Options of {@link usePeerConnection}. */
@@ -48,28 +49,20 @@ export interface UsePeerConnectionResult {
  * }
  */
 export function usePeerConnection(options: UsePeerConnectionOptions = {}): UsePeerConnectionResult {
-  const [session, setSession] = useState<PeerSession | null>(null)
   const latest = useLatest(options)
+  const session = useDisposable(() => createPeerSession(latest.current))
 
+  // Callbacks are read from the latest props, so a new identity never recreates anything.
   useEffect(() => {
-    const created = createPeerSession(latest.current)
-    // Created in an effect, not in render or a state initializer: StrictMode runs those twice and
-    // would leak one. The one extra render per mount is the price.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSession(created)
-    let { error, phase } = created.getState()
-    const unsubscribe = created.subscribe(() => {
-      const state = created.getState()
+    if (!session) return
+    let { error, phase } = session.getState()
+    return session.subscribe(() => {
+      const state = session.getState()
       if (state.error !== error && state.error) latest.current.onError?.(state.error)
       if (state.phase !== phase) latest.current.onPhaseChange?.(state.phase)
       ;({ error, phase } = state)
     })
-    return () => {
-      unsubscribe()
-      created.dispose()
-      setSession(null)
-    }
-  }, [latest])
+  }, [session, latest])
 
   // Options reach the session on every render; it reads them only when the next call starts.
   useEffect(() => {
