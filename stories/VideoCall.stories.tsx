@@ -61,6 +61,26 @@ export const BadPaste: Story = {
   },
 }
 
+/** No camera permission: a clear alert, a receive-only notice, and the offer is still made. */
+export const ReceiveOnly: Story = {
+  beforeEach: () => {
+    const devices = navigator.mediaDevices
+    const original = devices.getUserMedia
+    devices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))
+    return () => {
+      devices.getUserMedia = original
+    }
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await createOffer(canvas)
+    await expect(canvas.getByRole('alert')).toHaveTextContent(
+      'Camera and microphone permission was denied.',
+    )
+    await expect(canvas.getByText(/^Receive-only/)).toBeVisible()
+  },
+}
+
 function Loopback() {
   const [[callerEnd, calleeEnd]] = useState(createMemoryChannelPair)
   return (
