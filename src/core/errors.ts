@@ -30,6 +30,11 @@ export type P2PErrorCode =
   | 'ERR_INSECURE_CONTEXT'
   | 'ERR_MEDIA'
   | 'ERR_COPY'
+  | 'ERR_NOT_CONNECTED'
+  | 'ERR_SCREEN_SHARE'
+  | 'ERR_CHANNEL_CLOSED'
+  | 'ERR_CHANNEL_FAILED'
+  | 'ERR_NO_RESTART'
 
 /** An error as a value: what happened (`message`) and what to do about it (`hint`). */
 export interface P2PError {
@@ -153,6 +158,26 @@ export const ERROR_TEXT: ErrorText = {
   ERR_MEDIA: {
     message: 'The camera or microphone could not be started.',
     hint: 'Try again, or continue receive-only.',
+  },
+  ERR_NOT_CONNECTED: {
+    message: 'This needs a connected call.',
+    hint: 'Wait until the call is connected, then try again.',
+  },
+  ERR_SCREEN_SHARE: {
+    message: 'Screen sharing was cancelled or is not allowed.',
+    hint: 'Click Share screen again and pick a screen, window or tab.',
+  },
+  ERR_CHANNEL_CLOSED: {
+    message: 'The signaling channel closed.',
+    hint: 'The call goes on over its own connection; to start a new call, choose the signaling again.',
+  },
+  ERR_CHANNEL_FAILED: {
+    message: 'The signaling server could not be reached.',
+    hint: 'Check the Server URL (ws:// or wss://) and that the server runs, or use Copy-paste.',
+  },
+  ERR_NO_RESTART: {
+    message: 'There is no connection to reconnect.',
+    hint: 'Start a new call instead.',
   },
   ERR_COPY: {
     message: 'Copying to the clipboard was not allowed.',

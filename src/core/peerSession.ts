@@ -1,4 +1,5 @@
 import { createP2PError, type P2PError, type P2PErrorCode } from './errors'
+import { attachNegotiation, type Negotiation } from './negotiation'
 import { derivePhase, type CallPhase, type CallStep } from './phase'
 import {
   decodeSignal,
@@ -9,6 +10,8 @@ import {
   type SignalCandidate,
   type SignalKind,
 } from './signalCodec'
+import type { SignalingChannel } from './signalingChannel'
+import { parseSignalMessage, type SignalMessage } from './signalMessage'
 import { createStore, type ReadableStore } from './store'
 
 /** Who starts the call: the caller makes the offer, the callee answers it. */
@@ -26,6 +29,17 @@ export interface ConnectionOptions {
   bundlePolicy?: RTCBundlePolicy
   rtcpMuxPolicy?: RTCRtcpMuxPolicy
   iceCandidatePoolSize?: number
+}
+
+/** Options of {@link createPeerSession}: the connection options plus negotiation behaviour. */
+export interface PeerSessionOptions extends ConnectionOptions {
+  /**
+   * The polite side yields when both renegotiate at once. Default: the callee is polite, the caller
+   * not; with a signaling channel and no roles yet, the end with the smaller channel id.
+   */
+  polite?: boolean
+  /** How long `disconnected` may last before the kit restarts ICE. Default 3000 ms. */
+  reconnectAfterMs?: number
 }
 
 /** One public STUN server, as the tutorial uses; override with `iceServers`. */
@@ -62,28 +76,53 @@ export interface PeerSessionState extends ConnectionLayers {
   /** What to send to the other person: a non-trickle signal, or `''` while there is none. */
   readonly localSignal: string
   readonly remoteStream: MediaStream | null
+  /** Our screen share, while it runs. */
+  readonly localScreen: MediaStream | null
+  /** The other person's screen share, while it runs. */
+  readonly remoteScreen: MediaStream | null
+  /** Whether the call's own data channel is open: later negotiation needs no paste. */
+  readonly inBand: boolean
+  /** Who ended the last call: `'remote'` when the other person hung up. */
+  readonly endedBy: 'local' | 'remote' | null
   /** The last problem, with a hint; the call itself goes on unless `phase` says otherwise. */
   readonly error: P2PError | null
 }
 
 /** A one-to-one call: one `RTCPeerConnection` at a time, created per call, closed on hang-up. */
 export interface PeerSession extends ReadableStore<PeerSessionState> {
-  /** Caller: adds local media, creates the offer, waits for ICE gathering, publishes `localSignal`. */
+  /** Caller, copy-paste: adds local media, creates the offer, publishes it as `localSignal`. */
   createOffer(options?: CallStepOptions): Promise<void>
-  /** Callee: applies the pasted offer, adds local media, publishes the answer as `localSignal`. */
+  /**
+   * Callee, copy-paste: applies the pasted offer and publishes the answer. A pasted ICE-restart
+   * offer of the current call (same peer) is applied to it instead of starting a new call.
+   */
   createAnswer(remoteSignal: string, options?: CallStepOptions): Promise<void>
   /** Caller: applies the pasted answer. A bad paste leaves the offer waiting for a good one. */
   completeConnection(remoteSignal: string): Promise<void>
   /**
-   * Adds a remote ICE candidate (trickle). Before the remote description is set — even before the
-   * call's connection exists — it is queued and added right after the description.
+   * Uses `channel` for signaling: `startCall()` then needs no paste, and an offer that arrives on it
+   * while idle is answered (with `options.media`). Returns the detach function.
    */
+  attachChannel(channel: SignalingChannel, options?: CallStepOptions): () => void
+  /** With a channel attached: starts a call whose offer and candidates travel by themselves. */
+  startCall(options?: CallStepOptions): Promise<void>
+  /** Adds a remote ICE candidate; before the remote description it is queued. */
   addRemoteCandidate(candidate: SignalCandidate): Promise<void>
-  /** Closes the connection; the session can start a new call afterwards. */
+  /** Handles one message from the other side (data channel or signaling channel). */
+  receive(message: SignalMessage): Promise<void>
+  /** Shares a screen as an additional video (needs a connected call). */
+  startScreenShare(): Promise<void>
+  stopScreenShare(): void
+  /**
+   * Copy-paste recovery: puts an ICE-restart offer into `localSignal`; the other side pastes it
+   * and answers; Complete connection applies the answer. Same connection, same tracks.
+   */
+  reconnect(): Promise<void>
+  /** Ends the call and tells the other side (when a path to it is up). */
   hangUp(): void
   clearError(): void
-  /** Replaces the connection options for the next call. */
-  setOptions(options: ConnectionOptions): void
+  /** Replaces the options for the next call. */
+  setOptions(options: PeerSessionOptions): void
   /** Closes everything for good; later calls do nothing. */
   dispose(): void
 }
@@ -103,10 +142,29 @@ export const INITIAL_SESSION_STATE: PeerSessionState = {
   phase: 'idle',
   localSignal: '',
   remoteStream: null,
+  localScreen: null,
+  remoteScreen: null,
+  inBand: false,
+  endedBy: null,
   error: null,
 }
 
 type Patch = Partial<Omit<PeerSessionState, 'phase'>>
+
+/** Everything that belongs to one RTCPeerConnection; replaced as a whole per call. */
+interface Call {
+  pc: RTCPeerConnection
+  dc: RTCDataChannel
+  negotiation: Negotiation
+  closed: AbortController
+  localCandidates: SignalCandidate[]
+  /** The stream id the other side announced as its screen share. */
+  remoteScreenId: string | null
+  screenSender: RTCRtpSender | null
+  /** Set once the first exchange is done (or from the start with a channel). */
+  trickle: boolean
+  reconnectTimer: ReturnType<typeof setTimeout> | undefined
+}
 
 function layersOf(pc: RTCPeerConnection): ConnectionLayers {
   return {
@@ -153,6 +211,8 @@ function gatheringComplete(pc: RTCPeerConnection, abort: AbortSignal): Promise<v
   })
 }
 
+const fingerprintOf = (sdp: string) => /(?:^|\n)a=fingerprint:(\S+ \S+)/.exec(sdp)?.[1]
+
 class StepError extends Error {
   constructor(readonly p2p: P2PError) {
     super(p2p.message)
@@ -167,6 +227,9 @@ function sameSnapshot(a: PeerSessionState, b: PeerSessionState): boolean {
  * Creates a call session. No connection exists until a call starts, so creating a session has no
  * side effects; `dispose()` closes whatever it opened.
  *
+ * After the first exchange (a paste each way, or a signaling channel), every call has its own data
+ * channel; screen shares, ICE restarts and hang-up travel over it with perfect negotiation.
+ *
  * @example
  * const session = createPeerSession({ iceServers: [] })
  * const media = createLocalMedia()
@@ -177,19 +240,20 @@ function sameSnapshot(a: PeerSessionState, b: PeerSessionState): boolean {
  * session.hangUp()
  * media.stop()
  */
-export function createPeerSession(options: ConnectionOptions = {}): PeerSession {
+export function createPeerSession(options: PeerSessionOptions = {}): PeerSession {
   const store = createStore<PeerSessionState>(INITIAL_SESSION_STATE)
   let config = options
-  let pc: RTCPeerConnection | null = null
-  let closeController = new AbortController()
+  let call: Call | null = null
   // Each call action takes a ticket; a hang-up or a newer action invalidates older tickets, so an
   // await that resumes after them does nothing.
   let ticket = 0
   let disposed = false
-  let localCandidates: SignalCandidate[] = []
   let pendingRemoteCandidates: SignalCandidate[] = []
   // ICE username fragments of every description this session made: a paste of one is our own.
   const ownUfrags = new Set<string>()
+  let channel: SignalingChannel | null = null
+  let channelMedia: LocalStreamSource | undefined
+  let channelPeer: string | null = null
 
   function update(patch: Patch): void {
     store.setState((prev) => {
@@ -202,25 +266,73 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
   const fail = (code: P2PErrorCode, cause?: unknown) =>
     update({ error: createP2PError(code, cause) })
 
-  function openConnection(): RTCPeerConnection {
-    closeConnection()
+  function channelOpen(): boolean {
+    return channel?.getState().status === 'open'
+  }
+
+  /** Whether a message can reach the other side now: our data channel, else a signaling channel. */
+  function canSend(): boolean {
+    return call?.dc.readyState === 'open' || channelOpen()
+  }
+
+  function send(message: SignalMessage): void {
+    if (call?.dc.readyState === 'open') {
+      call.dc.send(JSON.stringify(message))
+    } else if (channel && channelOpen()) {
+      channel.send(message)
+    } else {
+      console.warn('[react-p2p-call] no signaling path is up; dropped', message.type)
+    }
+  }
+
+  function polite(): boolean {
+    if (config.polite !== undefined) return config.polite
+    const { role } = store.getState()
+    // Both started at once over a channel: the smaller channel id yields.
+    if (channel && channelPeer && role === 'caller' && call && !call.pc.remoteDescription) {
+      return channel.id < channelPeer
+    }
+    return role === 'callee'
+  }
+
+  function openCall(trickle: boolean): Call {
+    closeCall()
     const Ctor = globalThis.RTCPeerConnection
     if (typeof Ctor !== 'function') throw new StepError(createP2PError('ERR_WEBRTC_SUPPORT'))
-    let conn: RTCPeerConnection
+    let pc: RTCPeerConnection
     try {
-      conn = new Ctor(rtcConfiguration(config))
+      pc = new Ctor(rtcConfiguration(config))
     } catch (cause) {
       throw new StepError(createP2PError('ERR_CONFIG', cause))
     }
-    pc = conn
-    closeController = new AbortController()
-    localCandidates = []
+    // Negotiated, so it exists on both sides from the first offer without an extra round trip.
+    const dc = pc.createDataChannel('react-p2p-call', { negotiated: true, id: 0 })
+    const current: Call = {
+      pc,
+      dc,
+      negotiation: attachNegotiation(pc, {
+        polite,
+        send,
+        canSend,
+        onError: (error) => {
+          if (call === current) update({ error })
+        },
+      }),
+      closed: new AbortController(),
+      localCandidates: [],
+      remoteScreenId: null,
+      screenSender: null,
+      trickle,
+      reconnectTimer: undefined,
+    }
+    call = current
+    if (trickle) current.negotiation.enable()
     let fallbackStream: MediaStream | null = null
 
     const sync = () => {
-      if (conn !== pc) return
-      update(layersOf(conn))
-      if (conn.connectionState === 'failed') fail('ERR_CONNECTION_FAILURE')
+      if (call !== current) return
+      update(layersOf(pc))
+      watchConnection(current)
     }
     for (const type of [
       'signalingstatechange',
@@ -228,14 +340,18 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
       'iceconnectionstatechange',
       'connectionstatechange',
     ]) {
-      conn.addEventListener(type, sync)
+      pc.addEventListener(type, sync)
     }
-    conn.addEventListener('icecandidate', (event) => {
-      if (conn === pc && event.candidate?.candidate)
-        localCandidates.push(event.candidate.toJSON() as SignalCandidate)
+    pc.addEventListener('icecandidate', (event) => {
+      if (call !== current) return
+      const candidate = event.candidate?.candidate
+        ? (event.candidate.toJSON() as SignalCandidate)
+        : null
+      if (candidate) current.localCandidates.push(candidate)
+      if (current.trickle && candidate && canSend()) send({ type: 'candidate', candidate })
     })
-    conn.addEventListener('track', (event) => {
-      if (conn !== pc) return
+    pc.addEventListener('track', (event) => {
+      if (call !== current) return
       let stream = event.streams[0]
       if (!stream) {
         // A peer that added tracks without a stream: gather them into one of ours.
@@ -243,22 +359,104 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
         fallbackStream.addTrack(event.track)
         stream = fallbackStream
       }
+      if (stream.id === current.remoteScreenId) {
+        const screen = stream
+        screen.addEventListener('removetrack', () => {
+          if (call === current && screen.getTracks().length === 0) update({ remoteScreen: null })
+        })
+        update({ remoteScreen: screen })
+        return
+      }
       // One track event per track, one stream for all: publish the stream once.
       update({ remoteStream: stream })
     })
-    update(layersOf(conn))
-    return conn
+    dc.addEventListener('open', () => {
+      if (call !== current) return
+      update({ inBand: true })
+      current.negotiation.flush()
+    })
+    dc.addEventListener('close', () => {
+      if (call === current) update({ inBand: false })
+    })
+    dc.addEventListener('message', (event: MessageEvent) => {
+      if (call !== current) return
+      const message = parseSignalMessage(event.data)
+      if (message) void receive(message)
+      else console.warn('[react-p2p-call] dropped a malformed message on the data channel')
+    })
+    update({ ...layersOf(pc), inBand: false, localScreen: null, remoteScreen: null })
+    return current
   }
 
-  /** Closes the current connection; `closed` keeps the closed layers on screen, else they reset. */
-  function closeConnection(show: 'closed' | 'reset' = 'reset'): void {
-    closeController.abort()
-    const conn = pc
-    pc = null
-    if (!conn) return
-    conn.close()
+  /** Disconnected for too long, or failed: restart ICE over whatever path is up. */
+  function watchConnection(current: Call): void {
+    const { connectionState } = current.pc
+    clearTimeout(current.reconnectTimer)
+    current.reconnectTimer = undefined
+    if (connectionState === 'failed') {
+      if (!store.getState().error) fail('ERR_CONNECTION_FAILURE')
+      restartIce(current)
+    } else if (connectionState === 'disconnected') {
+      current.reconnectTimer = setTimeout(
+        () => restartIce(current),
+        config.reconnectAfterMs ?? 3000,
+      )
+    } else if (connectionState === 'connected') {
+      const { error } = store.getState()
+      if (error?.code === 'ERR_CONNECTION_FAILURE') update({ error: null })
+    }
+  }
+
+  function restartIce(current: Call): void {
+    // One side restarts (the impolite one) so the two restarts do not collide every time.
+    if (call !== current || !current.trickle || polite() || current.pc.signalingState === 'closed')
+      return
+    current.pc.restartIce()
+  }
+
+  /**
+   * Closes the current call's connection; `closed` keeps the closed layers on screen. `graceful`
+   * lets a goodbye still in the data channel's buffer go out first (at most 500 ms).
+   */
+  function closeCall(show: 'closed' | 'reset' = 'reset', graceful = false): void {
+    const current = call
+    call = null
+    if (!current) return
+    current.closed.abort()
+    clearTimeout(current.reconnectTimer)
+    current.negotiation.dispose()
+    stopScreen(current)
+    const { pc, dc } = current
+    if (graceful && dc.readyState === 'open') {
+      const close = () => pc.close()
+      dc.bufferedAmountLowThreshold = 0
+      dc.addEventListener('bufferedamountlow', () => setTimeout(close, 50), { once: true })
+      setTimeout(close, dc.bufferedAmount === 0 ? 50 : 500)
+    } else {
+      pc.close()
+    }
     // close() fires no state events, so the snapshot is updated by hand.
-    update(show === 'closed' ? layersOf(conn) : INITIAL_LAYERS)
+    const closed: ConnectionLayers = {
+      signalingState: 'closed',
+      iceGatheringState: pc.iceGatheringState,
+      iceConnectionState: 'closed',
+      connectionState: 'closed',
+    }
+    update({
+      ...(show === 'closed' ? closed : INITIAL_LAYERS),
+      inBand: false,
+      localScreen: null,
+      remoteScreen: null,
+    })
+  }
+
+  function stopScreen(current: Call): void {
+    const screen = store.getState().localScreen
+    for (const track of screen?.getTracks() ?? []) track.stop()
+    if (current.screenSender && current.pc.signalingState !== 'closed') {
+      current.pc.removeTrack(current.screenSender)
+    }
+    current.screenSender = null
   }
 
   function canStart(): boolean {
@@ -292,83 +490,170 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
     return source()
   }
 
-  async function addRemoteCandidates(
-    conn: RTCPeerConnection | null,
-    list: SignalCandidate[],
-  ): Promise<void> {
-    if (!conn?.remoteDescription) {
+  function addLocalMedia(pc: RTCPeerConnection, stream: MediaStream | null, receiveOnly: boolean) {
+    const kinds = new Set<string>()
+    for (const track of stream?.getTracks() ?? []) {
+      pc.addTrack(track, stream as MediaStream)
+      kinds.add(track.kind)
+    }
+    // Without a camera or microphone we still want to see and hear the other person.
+    if (receiveOnly) {
+      for (const kind of ['audio', 'video']) {
+        if (!kinds.has(kind)) pc.addTransceiver(kind, { direction: 'recvonly' })
+      }
+    }
+  }
+
+  async function addRemoteCandidates(current: Call | null, list: SignalCandidate[]): Promise<void> {
+    if (!current?.pc.remoteDescription) {
       // Before the remote description, addIceCandidate throws InvalidStateError: queue instead.
       pendingRemoteCandidates.push(...list)
       return
     }
     const queued = pendingRemoteCandidates.splice(0)
-    for (const candidate of [...queued, ...list]) {
-      try {
-        await conn.addIceCandidate(candidate)
-      } catch (cause) {
-        if (conn === pc) fail('ERR_ADD_ICE_CANDIDATE', cause)
-      }
-    }
+    for (const candidate of [...queued, ...list])
+      await current.negotiation.receiveCandidate(candidate)
   }
 
-  async function setLocal(conn: RTCPeerConnection, kind: SignalKind): Promise<void> {
+  function recordOwn(pc: RTCPeerConnection): void {
+    const ufrag = iceUfragOf(pc.localDescription?.sdp ?? '')
+    if (ufrag) ownUfrags.add(ufrag)
+  }
+
+  async function setLocal(
+    pc: RTCPeerConnection,
+    kind: SignalKind,
+    iceRestart = false,
+  ): Promise<void> {
     let description: RTCSessionDescriptionInit
     try {
-      description = kind === 'offer' ? await conn.createOffer() : await conn.createAnswer()
+      description =
+        kind === 'offer' ? await pc.createOffer({ iceRestart }) : await pc.createAnswer()
     } catch (cause) {
       throw new StepError(
         createP2PError(kind === 'offer' ? 'ERR_CREATE_OFFER' : 'ERR_CREATE_ANSWER', cause),
       )
     }
     try {
-      await conn.setLocalDescription(description)
+      await pc.setLocalDescription(description)
     } catch (cause) {
       throw new StepError(createP2PError('ERR_SET_LOCAL_DESCRIPTION', cause))
     }
-    const ufrag = iceUfragOf(conn.localDescription?.sdp ?? '')
-    if (ufrag) ownUfrags.add(ufrag)
+    recordOwn(pc)
   }
 
-  function bundleOf(conn: RTCPeerConnection): string {
-    const description = conn.localDescription
+  function bundleOf(current: Call): string {
+    const description = current.pc.localDescription
     if (!description || (description.type !== 'offer' && description.type !== 'answer')) return ''
     return encodeSignal({
       sdp: { type: description.type, sdp: description.sdp },
-      candidates: localCandidates,
+      candidates: current.localCandidates,
     })
+  }
+
+  /** Non-trickle: the signal is published once gathering is complete, candidates inside. */
+  async function publishWhenGathered(current: Call, mine: number, step: CallStep): Promise<void> {
+    await gatheringComplete(current.pc, current.closed.signal)
+    if (mine === ticket) update({ step, localSignal: bundleOf(current) })
   }
 
   /**
    * Starts a call as `role` and runs its steps under a new ticket. A StepError ends the attempt with
    * the connection closed and the error shown; the session is then ready for another try.
    */
-  async function startCall(role: CallRole, steps: (mine: number) => Promise<void>): Promise<void> {
+  async function beginCall(role: CallRole, steps: (mine: number) => Promise<void>): Promise<void> {
     if (!canStart()) {
       if (!disposed) fail('ERR_ALREADY_IN_CALL')
       return
     }
     const mine = ++ticket
-    closeConnection()
-    update({ role, step: 'idle', localSignal: '', remoteStream: null, error: null })
+    closeCall()
+    update({ role, step: 'idle', localSignal: '', remoteStream: null, endedBy: null, error: null })
     try {
       await steps(mine)
     } catch (cause) {
       if (mine !== ticket) return
-      closeConnection()
+      closeCall()
       pendingRemoteCandidates = []
       const error = cause instanceof StepError ? cause.p2p : createP2PError('ERR_SIGNALING', cause)
       update({ step: 'idle', localSignal: '', remoteStream: null, error })
     }
   }
 
-  /** Non-trickle: the signal is published once gathering is complete, candidates inside. */
-  async function publishWhenGathered(
-    conn: RTCPeerConnection,
-    mine: number,
-    step: 'offer-ready' | 'answer-ready',
-  ): Promise<void> {
-    await gatheringComplete(conn, closeController.signal)
-    if (mine === ticket) update({ step, localSignal: bundleOf(conn) })
+  /** The other side answered or offered over a channel while we have no call: answer it. */
+  function acceptIncoming(description: RTCSessionDescriptionInit): Promise<void> {
+    return beginCall('callee', async (mine) => {
+      const stream = await resolveMedia(channelMedia)
+      if (mine !== ticket) return
+      const current = openCall(true)
+      update({ step: 'negotiating' })
+      addLocalMedia(current.pc, stream, false)
+      await current.negotiation.receiveDescription(description)
+      await addRemoteCandidates(current, [])
+    })
+  }
+
+  /** A pasted ICE-restart offer of the call in progress: answer it on the same connection. */
+  async function answerRestart(current: Call, signal: SignalBundle): Promise<void> {
+    const mine = ++ticket
+    update({ error: null, localSignal: '' })
+    try {
+      // The paste wins over a restart offer of our own that is still waiting.
+      if (current.pc.signalingState === 'have-local-offer') {
+        await current.pc.setLocalDescription({ type: 'rollback' })
+      }
+      await current.pc.setRemoteDescription(signal.sdp)
+      await addRemoteCandidates(current, signal.candidates)
+      await setLocal(current.pc, 'answer')
+    } catch (cause) {
+      if (mine === ticket) fail('ERR_SET_REMOTE_DESCRIPTION', cause)
+      return
+    }
+    await publishWhenGathered(current, mine, 'answer-ready')
+  }
+
+  function endCall(endedBy: 'local' | 'remote'): void {
+    ticket++
+    pendingRemoteCandidates = []
+    closeCall('closed', endedBy === 'local')
+    update({ step: 'hung-up', localSignal: '', remoteStream: null, endedBy, error: null })
+  }
+
+  function stopScreenShare(): void {
+    const current = call
+    if (!current || !store.getState().localScreen) return
+    stopScreen(current)
+    if (canSend()) send({ type: 'screen', streamId: null })
+    update({ localScreen: null })
+  }
+
+  async function receive(message: SignalMessage): Promise<void> {
+    if (disposed) return
+    const current = call
+    switch (message.type) {
+      case 'description': {
+        const { description } = message
+        if (!current) {
+          if (description.type === 'offer' && channel && canStart())
+            await acceptIncoming(description)
+          return
+        }
+        await current.negotiation.receiveDescription(description)
+        if (call === current) await addRemoteCandidates(current, [])
+        return
+      }
+      case 'candidate':
+        if (message.candidate) await addRemoteCandidates(current, [message.candidate])
+        return
+      case 'screen':
+        if (!current) return
+        current.remoteScreenId = message.streamId
+        if (message.streamId === null) update({ remoteScreen: null })
+        return
+      case 'bye':
+        if (current) endCall('remote')
+        return
+    }
   }
 
   return {
@@ -376,85 +661,184 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
     subscribe: store.subscribe,
 
     createOffer(stepOptions = {}) {
-      return startCall('caller', async (mine) => {
+      return beginCall('caller', async (mine) => {
         const stream = await resolveMedia(stepOptions.media)
         if (mine !== ticket) return
-        const conn = openConnection()
-        const kinds = new Set<string>()
-        for (const track of stream?.getTracks() ?? []) {
-          conn.addTrack(track, stream as MediaStream)
-          kinds.add(track.kind)
-        }
-        // Without a camera or microphone we still want to see and hear the other person.
-        for (const kind of ['audio', 'video']) {
-          if (!kinds.has(kind)) conn.addTransceiver(kind, { direction: 'recvonly' })
-        }
+        const current = openCall(false)
+        addLocalMedia(current.pc, stream, true)
         update({ step: 'creating-offer' })
-        await setLocal(conn, 'offer')
-        await publishWhenGathered(conn, mine, 'offer-ready')
+        await setLocal(current.pc, 'offer')
+        await publishWhenGathered(current, mine, 'offer-ready')
       })
     },
 
     createAnswer(remoteSignal, stepOptions = {}) {
       const signal = readSignal(remoteSignal, 'offer')
       if (!signal) return Promise.resolve()
-      return startCall('callee', async (mine) => {
+      // The same peer (same DTLS certificate) offering again: an ICE restart of this call.
+      const current = call
+      const remote = current?.pc.remoteDescription?.sdp
+      if (current && remote && fingerprintOf(remote) === fingerprintOf(signal.sdp.sdp)) {
+        return answerRestart(current, signal)
+      }
+      return beginCall('callee', async (mine) => {
         const stream = await resolveMedia(stepOptions.media)
         if (mine !== ticket) return
-        const conn = openConnection()
+        const opened = openCall(false)
         update({ step: 'creating-answer' })
         try {
-          await conn.setRemoteDescription(signal.sdp)
+          await opened.pc.setRemoteDescription(signal.sdp)
         } catch (cause) {
           throw new StepError(createP2PError('ERR_SET_REMOTE_DESCRIPTION', cause))
         }
         if (mine !== ticket) return
         // addTrack reuses the transceivers the offer created, so the answer sends on them.
-        for (const track of stream?.getTracks() ?? []) conn.addTrack(track, stream as MediaStream)
-        await addRemoteCandidates(conn, signal.candidates)
-        await setLocal(conn, 'answer')
-        await publishWhenGathered(conn, mine, 'answer-ready')
+        addLocalMedia(opened.pc, stream, false)
+        await addRemoteCandidates(opened, signal.candidates)
+        await setLocal(opened.pc, 'answer')
+        // The first exchange is done on our side: from now on, negotiation is in-band.
+        opened.trickle = true
+        opened.negotiation.enable()
+        await publishWhenGathered(opened, mine, 'answer-ready')
       })
     },
 
     async completeConnection(remoteSignal) {
       const signal = readSignal(remoteSignal, 'answer')
       if (!signal) return
-      const conn = pc
-      if (
-        !conn ||
-        conn.signalingState !== 'have-local-offer' ||
-        store.getState().step !== 'offer-ready'
-      ) {
+      const current = call
+      const { step } = store.getState()
+      const waiting = step === 'offer-ready' || step === 'reconnect-offer-ready'
+      if (!current || current.pc.signalingState !== 'have-local-offer' || !waiting) {
         fail('ERR_NO_OFFER')
         return
       }
       const mine = ticket
       update({ error: null })
       try {
-        await conn.setRemoteDescription(signal.sdp)
+        await current.pc.setRemoteDescription(signal.sdp)
       } catch (cause) {
         // The offer is still waiting: a correct answer pasted next still completes the call.
         if (mine === ticket) fail('ERR_SET_REMOTE_DESCRIPTION', cause)
         return
       }
       if (mine !== ticket) return
-      update({ step: 'completing' })
-      await addRemoteCandidates(conn, signal.candidates)
+      // A restart answer is applied: its offer has done its work.
+      update({
+        step: 'completing',
+        ...(step === 'reconnect-offer-ready' ? { localSignal: '' } : {}),
+      })
+      current.trickle = true
+      current.negotiation.enable()
+      await addRemoteCandidates(current, signal.candidates)
+    },
+
+    attachChannel(next, stepOptions = {}) {
+      channel = next
+      channelMedia = stepOptions.media
+      channelPeer = null
+      const offMessage = next.onMessage((message, from) => {
+        // Rooms are for two: once a call runs, messages of anyone else are not for us.
+        if (channelPeer && from !== channelPeer && call) {
+          console.warn('[react-p2p-call] dropped a message from a third party in the room')
+          return
+        }
+        channelPeer = from
+        void receive(message)
+      })
+      const offState = next.subscribe(() => {
+        const { status, error } = next.getState()
+        if (status === 'open') call?.negotiation.flush()
+        if ((status === 'failed' || status === 'closed') && error) update({ error })
+      })
+      return () => {
+        offMessage()
+        offState()
+        if (channel === next) channel = null
+      }
+    },
+
+    startCall(stepOptions = {}) {
+      if (!channel) {
+        fail('ERR_CHANNEL_CLOSED')
+        return Promise.resolve()
+      }
+      return beginCall('caller', async (mine) => {
+        const stream = await resolveMedia(stepOptions.media ?? channelMedia)
+        if (mine !== ticket) return
+        const current = openCall(true)
+        update({ step: 'negotiating' })
+        // negotiationneeded follows, and the offer goes out over the channel.
+        addLocalMedia(current.pc, stream, true)
+      })
     },
 
     async addRemoteCandidate(candidate) {
       if (disposed) return
-      await addRemoteCandidates(pc, [candidate])
+      await addRemoteCandidates(call, [candidate])
+    },
+
+    receive,
+
+    async startScreenShare() {
+      const current = call
+      if (!current || store.getState().phase !== 'connected' || !canSend()) {
+        fail('ERR_NOT_CONNECTED')
+        return
+      }
+      if (store.getState().localScreen) return
+      let screen: MediaStream
+      try {
+        screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+      } catch (cause) {
+        fail('ERR_SCREEN_SHARE', cause)
+        return
+      }
+      const [track] = screen.getVideoTracks()
+      if (call !== current || !track) {
+        for (const t of screen.getTracks()) t.stop()
+        return
+      }
+      // The browser's own "Stop sharing" button ends the track: stop on both sides then too.
+      track.addEventListener('ended', () => {
+        if (store.getState().localScreen === screen) stopScreenShare()
+      })
+      // Announced first: the data channel is ordered, so the other side knows the stream on arrival.
+      send({ type: 'screen', streamId: screen.id })
+      current.screenSender = current.pc.addTrack(track, screen)
+      update({ localScreen: screen, error: null })
+    },
+
+    stopScreenShare,
+
+    async reconnect() {
+      const current = call
+      if (!current || current.pc.signalingState === 'closed' || !current.pc.remoteDescription) {
+        fail('ERR_NO_RESTART')
+        return
+      }
+      const mine = ++ticket
+      update({ error: null, localSignal: '' })
+      try {
+        // A restart offer of our own may already wait (sent in-band, stuck): reuse it.
+        if (current.pc.signalingState !== 'have-local-offer')
+          await setLocal(current.pc, 'offer', true)
+      } catch (cause) {
+        if (mine === ticket)
+          update({
+            error:
+              cause instanceof StepError ? cause.p2p : createP2PError('ERR_CREATE_OFFER', cause),
+          })
+        return
+      }
+      await publishWhenGathered(current, mine, 'reconnect-offer-ready')
     },
 
     hangUp() {
-      ticket++
-      pendingRemoteCandidates = []
       const { step } = store.getState()
-      if (!pc && (step === 'idle' || step === 'hung-up')) return
-      closeConnection('closed')
-      update({ step: 'hung-up', localSignal: '', remoteStream: null, error: null })
+      if (!call && (step === 'idle' || step === 'hung-up')) return
+      if (call && canSend()) send({ type: 'bye' })
+      endCall('local')
     },
 
     clearError() {
@@ -469,7 +853,7 @@ export function createPeerSession(options: ConnectionOptions = {}): PeerSession 
       disposed = true
       ticket++
       pendingRemoteCandidates = []
-      closeConnection('closed')
+      closeCall('closed')
     },
   }
 }

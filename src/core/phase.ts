@@ -23,6 +23,10 @@ export type CallStep =
   | 'creating-answer'
   | 'answer-ready'
   | 'completing'
+  /** Channel mode: offers and answers travel by themselves; waiting for the connection. */
+  | 'negotiating'
+  /** An ICE-restart offer waits in Local signal for the other side's answer (copy-paste Reconnect). */
+  | 'reconnect-offer-ready'
   | 'hung-up'
 
 /** The inputs of {@link derivePhase}. */
@@ -45,7 +49,10 @@ export function derivePhase(input: PhaseInput): CallPhase {
   if (step === 'hung-up' || signalingState === 'closed' || connectionState === 'closed') {
     return 'closed'
   }
-  if (connectionState === 'failed' || iceConnectionState === 'failed') return 'failed'
+  const restarting = step === 'reconnect-offer-ready'
+  if (connectionState === 'failed' || iceConnectionState === 'failed') {
+    return restarting ? 'reconnecting' : 'failed'
+  }
   if (connectionState === 'disconnected' || iceConnectionState === 'disconnected') {
     return 'reconnecting'
   }
@@ -61,7 +68,10 @@ export function derivePhase(input: PhaseInput): CallPhase {
       return 'creating-answer'
     case 'answer-ready':
     case 'completing':
+    case 'negotiating':
       return 'connecting'
+    case 'reconnect-offer-ready':
+      return 'reconnecting'
     case 'idle':
       return 'idle'
   }
