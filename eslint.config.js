@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.config.{js,ts}'],
+    files: ['scripts/**/*.mjs', 'server/**/*.mjs', 'bench/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   // The layers (see shared design): the core has no React; components never reach into hooks' owners.

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { ErrorText } from './core/errors'
 import type { CallRole } from './core/peerSession'
 import type { CallLabels } from './components/labels'
-import { VideoCallLayout } from './components/VideoCallLayout'
+import { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout'
 import { PeerSessionProvider } from './hooks/PeerSessionContext'
 import { useLocalMedia } from './hooks/useLocalMedia'
 import { usePeerConnection, type UsePeerConnectionOptions } from './hooks/usePeerConnection'
@@ -16,6 +16,12 @@ export interface VideoCallProps extends UsePeerConnectionOptions {
   /** Override the message and hint of any error code. */
   errorText?: Partial<ErrorText>
   defaultRole?: CallRole
+  /** The signaling chosen at first: `copy-paste` (default), `same-browser` or `websocket`. */
+  defaultSignaling?: VideoCallLayoutProps['defaultSignaling']
+  /** The room for Same browser and WebSocket (default `demo`). */
+  defaultRoom?: string
+  /** The relay for WebSocket (default `ws://127.0.0.1:8787`, see `npm run signal-server`). */
+  defaultServerUrl?: string
   /** Your own layout; inside it the hooks find the session and media through context. */
   children?: ReactNode
 }
@@ -36,6 +42,9 @@ export function VideoCall({
   labels,
   errorText,
   defaultRole,
+  defaultSignaling,
+  defaultRoom,
+  defaultServerUrl,
   children,
   ...connection
 }: VideoCallProps) {
@@ -48,6 +57,9 @@ export function VideoCall({
           labels={labels}
           errorText={errorText}
           {...(defaultRole ? { defaultRole } : {})}
+          {...(defaultSignaling ? { defaultSignaling } : {})}
+          {...(defaultRoom !== undefined ? { defaultRoom } : {})}
+          {...(defaultServerUrl !== undefined ? { defaultServerUrl } : {})}
         />
       )}
     </PeerSessionProvider>

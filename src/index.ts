@@ -21,7 +21,7 @@ export {
   type SignalKind,
 } from './core/signalCodec'
 export { derivePhase, type CallPhase, type CallStep, type PhaseInput } from './core/phase'
-export { callActions, type CallActions } from './core/callActions'
+export { callActions, type CallActions, type SignalingMode } from './core/callActions'
 export {
   createLocalMedia,
   type LocalMedia,
@@ -39,8 +39,19 @@ export {
   type ConnectionOptions,
   type LocalStreamSource,
   type PeerSession,
+  type PeerSessionOptions,
   type PeerSessionState,
 } from './core/peerSession'
+export { attachNegotiation, type Negotiation, type NegotiationOptions } from './core/negotiation'
+export { parseSignalMessage, MAX_MESSAGE_CHARS, type SignalMessage } from './core/signalMessage'
+export {
+  randomId,
+  type ChannelState,
+  type ChannelStatus,
+  type SignalingChannel,
+} from './core/signalingChannel'
+export { createBroadcastSignaling } from './core/broadcastSignaling'
+export { createWebSocketSignaling } from './core/webSocketSignaling'
 
 export {
   PeerSessionProvider,
@@ -62,6 +73,11 @@ export {
   type UseLocalMediaResult,
 } from './hooks/useLocalMedia'
 export { useLocalMediaState } from './hooks/useLocalMediaState'
+export {
+  useSignalingChannel,
+  type SignalingChoice,
+  type UseSignalingChannelOptions,
+} from './hooks/useSignalingChannel'
 
 export { StreamVideo, type StreamVideoProps } from './components/StreamVideo'
 export { LocalVideo, type LocalVideoProps } from './components/LocalVideo'
@@ -73,6 +89,11 @@ export {
   type ConnectionStatePanelProps,
 } from './components/ConnectionStatePanel'
 export { RoleChoice, type RoleChoiceProps } from './components/RoleChoice'
+export {
+  SignalingPicker,
+  type SignalingKind,
+  type SignalingPickerProps,
+} from './components/SignalingPicker'
 export { CallControls, type CallControlsProps } from './components/CallControls'
 export { ErrorAlert, type ErrorAlertProps } from './components/ErrorAlert'
 export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout'

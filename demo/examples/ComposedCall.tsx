@@ -26,7 +26,7 @@ export function ComposedCall({ role }: { role: CallRole }) {
       <LocalVideo stream={media.stream} />
       <RemoteVideo stream={state.remoteStream} />
       <CallControls
-        actions={callActions(state.phase, role)}
+        actions={callActions(state, role)}
         onCreateOffer={() => session?.createOffer({ media: media.start })}
         onCreateAnswer={() => session?.createAnswer(remote, { media: media.start })}
         onCompleteConnection={() => session?.completeConnection(remote)}

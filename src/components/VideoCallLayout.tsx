@@ -1,4 +1,4 @@
-import { useState, type ComponentPropsWithoutRef } from 'react'
+import { useEffect, useState, type ComponentPropsWithoutRef } from 'react'
 import { callActions } from '../core/callActions'
 import type { ErrorText } from '../core/errors'
 import type { LocalMedia } from '../core/localMedia'
@@ -7,6 +7,7 @@ import { useMaybeLocalMediaContext, usePeerSessionContext } from '../hooks/PeerS
 import { useConnectionState } from '../hooks/useConnectionState'
 import { useLocalMediaState } from '../hooks/useLocalMediaState'
 import { useSessionSelector } from '../hooks/useSessionSelector'
+import { useSignalingChannel } from '../hooks/useSignalingChannel'
 import { CallControls } from './CallControls'
 import { ConnectionStatePanel } from './ConnectionStatePanel'
 import { ErrorAlert } from './ErrorAlert'
@@ -16,12 +17,21 @@ import { LocalVideo } from './LocalVideo'
 import { RemoteSignalInput } from './RemoteSignalInput'
 import { RemoteVideo } from './RemoteVideo'
 import { RoleChoice } from './RoleChoice'
+import { SignalingPicker, type SignalingKind } from './SignalingPicker'
+import { StreamVideo } from './StreamVideo'
+import { useDebouncedValue } from './useDebouncedValue'
 
 /** Props of {@link VideoCallLayout}. */
 export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'> {
   labels?: Partial<CallLabels>
   errorText?: Partial<ErrorText>
   defaultRole?: CallRole
+  /** The signaling chosen at first. Default `copy-paste`. */
+  defaultSignaling?: SignalingKind
+  /** Default room for Same browser and WebSocket. Default `demo`. */
+  defaultRoom?: string
+  /** Default relay URL for WebSocket. Default `ws://127.0.0.1:8787` (`npm run signal-server`). */
+  defaultServerUrl?: string
   /** Wins over the context of `<VideoCall>` / `<PeerSessionProvider>`. */
   session?: PeerSession | null
   media?: LocalMedia | null
@@ -31,11 +41,27 @@ const selectPhase = (s: PeerSessionState) => s.phase
 const selectLocalSignal = (s: PeerSessionState) => s.localSignal
 const selectError = (s: PeerSessionState) => s.error
 const selectRemoteStream = (s: PeerSessionState) => s.remoteStream
+const selectRemoteScreen = (s: PeerSessionState) => s.remoteScreen
+const selectStep = (s: PeerSessionState) => s.step
+const selectInBand = (s: PeerSessionState) => s.inBand
+const selectLocalScreen = (s: PeerSessionState) => s.localScreen
+const selectEndedBy = (s: PeerSessionState) => s.endedBy
 
 // Thin wrappers: each subscribes to its own slice, so a video re-renders only when its stream changes.
 function SessionRemoteVideo({ session, label }: { session: PeerSession | null; label: string }) {
   const stream = useSessionSelector(selectRemoteStream, session)
   return <RemoteVideo stream={stream} aria-label={label} className="rpc-video rpc-video--remote" />
+}
+
+function SessionRemoteScreen({ session, label }: { session: PeerSession | null; label: string }) {
+  const screen = useSessionSelector(selectRemoteScreen, session)
+  if (!screen) return null
+  return (
+    <figure className="rpc-tile rpc-tile--screen">
+      <StreamVideo stream={screen} aria-label={label} className="rpc-video rpc-video--screen" />
+      <figcaption aria-hidden="true">{label}</figcaption>
+    </figure>
+  )
 }
 
 function SessionStatePanel({
@@ -74,6 +100,9 @@ export function VideoCallLayout({
   labels: labelOverrides,
   errorText,
   defaultRole = 'caller',
+  defaultSignaling = 'copy-paste',
+  defaultRoom = 'demo',
+  defaultServerUrl = 'ws://127.0.0.1:8787',
   session: sessionProp,
   media: mediaProp,
   className,
@@ -87,12 +116,35 @@ export function VideoCallLayout({
 
   const [role, setRole] = useState<CallRole>(defaultRole)
   const [remoteSignal, setRemoteSignal] = useState('')
+  const [signalingKind, setSignalingKind] = useState<SignalingKind>(defaultSignaling)
+  const [roomInput, setRoomInput] = useState(defaultRoom)
+  const [urlInput, setUrlInput] = useState(defaultServerUrl)
+  const room = useDebouncedValue(roomInput, 300)
+  const url = useDebouncedValue(urlInput, 300)
   const phase = useSessionSelector(selectPhase, session)
+  const step = useSessionSelector(selectStep, session)
+  const inBand = useSessionSelector(selectInBand, session)
+  const localScreen = useSessionSelector(selectLocalScreen, session)
+  const endedBy = useSessionSelector(selectEndedBy, session)
   const localSignal = useSessionSelector(selectLocalSignal, session)
   const error = useSessionSelector(selectError, session)
   const mediaState = useLocalMediaState(media)
-  const actions = callActions(phase, role)
+  const mode = signalingKind === 'copy-paste' ? 'copy-paste' : 'channel'
+  const actions = callActions({ phase, step, inBand, localScreen }, role, mode)
   const startMedia = () => media?.start() ?? Promise.resolve(null)
+  const channel = useSignalingChannel(
+    signalingKind === 'copy-paste'
+      ? { kind: 'copy-paste' }
+      : signalingKind === 'same-browser'
+        ? { kind: 'same-browser', room }
+        : { kind: 'websocket', url, room },
+    { session, media: startMedia },
+  )
+
+  // The other person hung up: our camera goes off too.
+  useEffect(() => {
+    if (endedBy === 'remote') media?.stop()
+  }, [endedBy, media])
 
   return (
     <section
@@ -116,7 +168,18 @@ export function VideoCallLayout({
           <SessionRemoteVideo session={session} label={labels.remoteVideo} />
           <figcaption aria-hidden="true">{labels.remoteVideo}</figcaption>
         </figure>
+        <SessionRemoteScreen session={session} label={labels.remoteScreen} />
       </div>
+      <SignalingPicker
+        kind={signalingKind}
+        room={roomInput}
+        url={urlInput}
+        onKindChange={setSignalingKind}
+        onRoomChange={setRoomInput}
+        onUrlChange={setUrlInput}
+        disabled={!actions.chooseRole}
+        labels={labels}
+      />
       <RoleChoice
         value={role}
         onValueChange={setRole}
@@ -125,7 +188,12 @@ export function VideoCallLayout({
       />
       <CallControls
         actions={actions}
+        mode={mode}
         labels={labels}
+        onStartCall={() => void session?.startCall({ media: startMedia })}
+        onReconnect={() => void session?.reconnect()}
+        onShareScreen={() => void session?.startScreenShare()}
+        onStopSharing={() => session?.stopScreenShare()}
         onCreateOffer={() => void session?.createOffer({ media: startMedia })}
         onCreateAnswer={() => void session?.createAnswer(remoteSignal, { media: startMedia })}
         onCompleteConnection={() => void session?.completeConnection(remoteSignal)}
@@ -134,7 +202,17 @@ export function VideoCallLayout({
           media?.stop()
         }}
       />
-      <div className="rpc-signals">
+      {mode === 'channel' && (channel.status === 'open' || channel.status === 'connecting') && (
+        <p className="rpc-notice" data-state={channel.status}>
+          {channel.status === 'open' ? labels.channelOpen : labels.channelConnecting}
+        </p>
+      )}
+      {endedBy === 'remote' && (
+        <p role="status" className="rpc-notice" data-state="remote-hung-up">
+          {labels.remoteHungUp}
+        </p>
+      )}
+      <div className="rpc-signals" hidden={mode !== 'copy-paste'}>
         <LocalSignalBox
           value={localSignal}
           labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
@@ -153,6 +231,9 @@ export function VideoCallLayout({
         labels={labels}
       />
       <ErrorAlert error={mediaState.error} errorText={errorText} />
+      {channel.error && channel.error !== error && (
+        <ErrorAlert error={channel.error} errorText={errorText} />
+      )}
       {mediaState.status === 'receive-only' && (
         <p className="rpc-notice" data-state="receive-only">
           {labels.receiveOnly}

@@ -24,6 +24,20 @@ export interface CallLabels {
   connection: string
   receiveOnly: string
   dismiss: string
+  signalingChoice: string
+  copyPaste: string
+  sameBrowser: string
+  webSocket: string
+  room: string
+  serverUrl: string
+  startCall: string
+  reconnect: string
+  shareScreen: string
+  stopSharing: string
+  remoteScreen: string
+  remoteHungUp: string
+  channelConnecting: string
+  channelOpen: string
 }
 
 /**
@@ -59,4 +73,18 @@ export const DEFAULT_LABELS: CallLabels = {
   receiveOnly:
     'Receive-only: your camera and microphone are off, but you still see and hear the other person.',
   dismiss: 'Dismiss',
+  signalingChoice: 'Signaling',
+  copyPaste: 'Copy-paste',
+  sameBrowser: 'Same browser',
+  webSocket: 'WebSocket',
+  room: 'Room',
+  serverUrl: 'Server URL',
+  startCall: 'Start call',
+  reconnect: 'Reconnect',
+  shareScreen: 'Share screen',
+  stopSharing: 'Stop sharing',
+  remoteScreen: 'Remote screen',
+  remoteHungUp: 'The other person hung up.',
+  channelConnecting: 'Connecting to the signaling channel…',
+  channelOpen: 'Ready: open the same room in the other tab, then one of you clicks Start call.',
 }

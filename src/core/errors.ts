@@ -35,6 +35,7 @@ export type P2PErrorCode =
   | 'ERR_CHANNEL_CLOSED'
   | 'ERR_CHANNEL_FAILED'
   | 'ERR_NO_RESTART'
+  | 'ERR_ROOM_FULL'
 
 /** An error as a value: what happened (`message`) and what to do about it (`hint`). */
 export interface P2PError {
@@ -178,6 +179,10 @@ export const ERROR_TEXT: ErrorText = {
   ERR_NO_RESTART: {
     message: 'There is no connection to reconnect.',
     hint: 'Start a new call instead.',
+  },
+  ERR_ROOM_FULL: {
+    message: 'This room already has two people in it.',
+    hint: 'Choose another Room name, and give the same name to the person you call.',
   },
   ERR_COPY: {
     message: 'Copying to the clipboard was not allowed.',

@@ -4,14 +4,14 @@ import type { CallPhase } from '../core/phase'
 import {
   createPeerSession,
   type CallStepOptions,
-  type ConnectionOptions,
   type PeerSession,
+  type PeerSessionOptions,
 } from '../core/peerSession'
 import { useDisposable } from './useDisposable'
 import { useLatest } from './useLatest'
 
 /** Options of {@link usePeerConnection}. */
-export interface UsePeerConnectionOptions extends ConnectionOptions {
+export interface UsePeerConnectionOptions extends PeerSessionOptions {
   /** Called once for each new error. Its identity may change freely. */
   onError?: (error: P2PError) => void
   /** Called on each phase change. Its identity may change freely. */
@@ -63,6 +63,15 @@ export function usePeerConnection(options: UsePeerConnectionOptions = {}): UsePe
       ;({ error, phase } = state)
     })
   }, [session, latest])
+
+  // Closing the tab hangs up (best effort): the other side learns it at once instead of waiting
+  // for ICE to time out.
+  useEffect(() => {
+    if (!session || typeof window === 'undefined') return
+    const onPageHide = () => session.hangUp()
+    window.addEventListener('pagehide', onPageHide)
+    return () => window.removeEventListener('pagehide', onPageHide)
+  }, [session])
 
   // Options reach the session on every render; it reads them only when the next call starts.
   useEffect(() => {

@@ -13,7 +13,8 @@ describe('given React is unavailable', () => {
     const modules = import.meta.glob('../../src/core/*.ts')
     expect(Object.keys(modules).length).toBeGreaterThanOrEqual(7)
     for (const load of Object.values(modules)) await expect(load()).resolves.toBeTruthy()
-  })
+    // Transforming every core module cold, beside the browser projects, can take a few seconds.
+  }, 30_000)
 
   it('creates a session and media in Node without touching the browser', async () => {
     const { createPeerSession } = await import('../../src/core/peerSession')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { callActions } from '../../src/core/callActions'
-import { derivePhase, type CallPhase, type PhaseInput } from '../../src/core/phase'
+import { derivePhase, type CallPhase, type CallStep, type PhaseInput } from '../../src/core/phase'
+import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSession'
 
 const fresh: Omit<PhaseInput, 'step'> = {
   signalingState: 'stable',
@@ -89,6 +90,31 @@ const table: [string, PhaseInput, CallPhase][] = [
     'closed',
   ],
   ['hung up before any connection', { ...fresh, step: 'hung-up' }, 'closed'],
+  [
+    'channel call negotiating',
+    { ...fresh, step: 'negotiating', signalingState: 'have-local-offer' },
+    'connecting',
+  ],
+  [
+    'restart offer out, transport down',
+    {
+      step: 'reconnect-offer-ready',
+      signalingState: 'have-local-offer',
+      iceConnectionState: 'disconnected',
+      connectionState: 'disconnected',
+    },
+    'reconnecting',
+  ],
+  [
+    'restart offer out, transport failed',
+    {
+      step: 'reconnect-offer-ready',
+      signalingState: 'have-local-offer',
+      iceConnectionState: 'failed',
+      connectionState: 'failed',
+    },
+    'reconnecting',
+  ],
 ]
 
 describe('derivePhase', () => {
@@ -97,33 +123,75 @@ describe('derivePhase', () => {
   })
 })
 
+const at = (phase: CallPhase, step: CallStep, extra: Partial<PeerSessionState> = {}) => ({
+  ...INITIAL_SESSION_STATE,
+  phase,
+  step,
+  ...extra,
+})
+
 describe('callActions', () => {
   it('lets the caller start and complete, the callee answer, and both hang up mid-call', () => {
-    expect(callActions('idle', 'caller')).toEqual({
+    expect(callActions(at('idle', 'idle'), 'caller')).toMatchObject({
       createOffer: true,
       createAnswer: false,
       completeConnection: false,
       hangUp: false,
       chooseRole: true,
+      reconnect: false,
+      startCall: false,
     })
-    expect(callActions('idle', 'callee').createAnswer).toBe(true)
-    expect(callActions('awaiting-answer', 'caller')).toEqual({
+    expect(callActions(at('idle', 'idle'), 'callee').createAnswer).toBe(true)
+    expect(callActions(at('awaiting-answer', 'offer-ready'), 'caller')).toMatchObject({
       createOffer: false,
-      createAnswer: false,
       completeConnection: true,
       hangUp: true,
       chooseRole: false,
     })
-    expect(callActions('connected', 'callee')).toMatchObject({
+    expect(callActions(at('connected', 'answer-ready'), 'callee')).toMatchObject({
       createAnswer: false,
       hangUp: true,
       chooseRole: false,
+      shareScreen: false,
     })
-    expect(callActions('closed', 'caller')).toMatchObject({
+    expect(callActions(at('closed', 'hung-up'), 'caller')).toMatchObject({
       createOffer: true,
       hangUp: false,
-      chooseRole: true,
+      reconnect: false,
     })
-    expect(callActions('failed', 'caller')).toMatchObject({ createOffer: true, hangUp: true })
+  })
+
+  it('offers screen share only in a connected call with its data channel open', () => {
+    expect(callActions(at('connected', 'completing', { inBand: true }), 'caller').shareScreen).toBe(
+      true,
+    )
+    const sharing = callActions(
+      at('connected', 'completing', { inBand: true, localScreen: {} as MediaStream }),
+      'caller',
+    )
+    expect(sharing).toMatchObject({ shareScreen: false, stopSharing: true })
+  })
+
+  it('offers Reconnect, and answering a pasted restart offer, while a copy-paste call recovers', () => {
+    const recovering = callActions(at('reconnecting', 'completing'), 'caller')
+    expect(recovering).toMatchObject({
+      reconnect: true,
+      createAnswer: true,
+      completeConnection: false,
+    })
+    expect(
+      callActions(at('reconnecting', 'reconnect-offer-ready'), 'callee').completeConnection,
+    ).toBe(true)
+    expect(callActions(at('failed', 'answer-ready'), 'callee')).toMatchObject({
+      reconnect: true,
+      createAnswer: true,
+    })
+    expect(callActions(at('reconnecting', 'completing'), 'caller', 'channel').reconnect).toBe(false)
+  })
+
+  it('replaces the paste steps with Start call when a channel carries the signals', () => {
+    const actions = callActions(at('idle', 'idle'), 'callee', 'channel')
+    expect(actions).toMatchObject({ startCall: true, createOffer: false, createAnswer: false })
+    expect(callActions(at('connecting', 'negotiating'), 'caller', 'channel').startCall).toBe(false)
   })
 })
