@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
+import { blockUdp, unblockUdp } from './tests/browser/setup/commands'
 
 // One browser block for every project that runs in Chromium; each instance needs its own name.
 function chromium(name: string) {
@@ -37,7 +38,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
-          browser: chromium('chromium-browser'),
+          globalSetup: ['tests/browser/setup/globalSetup.ts'],
+          browser: { ...chromium('chromium-browser'), commands: { blockUdp, unblockUdp } },
         },
       },
       {

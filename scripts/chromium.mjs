@@ -20,6 +20,7 @@ export const CHROMIUM_ARGS = [
   '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
+  '--auto-select-desktop-capture-source=Entire screen',
   '--disable-features=WebRtcHideLocalIpsWithMdns',
   '--disable-background-networking',
   '--disable-component-update',

@@ -59,8 +59,10 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
       makingOffer = true
       // Without arguments, setLocalDescription makes the right description (offer, or ICE restart).
       await pc.setLocalDescription()
+      // In a collision the polite side may have rolled this offer back and answered meanwhile:
+      // then the current local description is that answer, already sent. Send only an offer.
       const description = pc.localDescription
-      if (description && !disposed) {
+      if (description?.type === 'offer' && !disposed) {
         options.send({ type: 'description', description: { type: 'offer', sdp: description.sdp } })
       }
     } catch (cause) {
@@ -93,7 +95,7 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
         if (description.type === 'offer') {
           await pc.setLocalDescription()
           const answer = pc.localDescription
-          if (answer && !disposed) {
+          if (answer?.type === 'answer' && !disposed) {
             options.send({ type: 'description', description: { type: 'answer', sdp: answer.sdp } })
           }
         }

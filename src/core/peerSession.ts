@@ -110,8 +110,11 @@ export interface PeerSession extends ReadableStore<PeerSessionState> {
   addRemoteCandidate(candidate: SignalCandidate): Promise<void>
   /** Handles one message from the other side (data channel or signaling channel). */
   receive(message: SignalMessage): Promise<void>
-  /** Shares a screen as an additional video (needs a connected call). */
-  startScreenShare(): Promise<void>
+  /**
+   * Shares a screen as an additional video (needs a connected call). `source` replaces
+   * `getDisplayMedia` (e.g. a canvas, or a capture with your own constraints).
+   */
+  startScreenShare(source?: () => Promise<MediaStream>): Promise<void>
   stopScreenShare(): void
   /**
    * Copy-paste recovery: puts an ICE-restart offer into `localSignal`; the other side pastes it
@@ -158,9 +161,12 @@ interface Call {
   negotiation: Negotiation
   closed: AbortController
   localCandidates: SignalCandidate[]
-  /** The stream id the other side announced as its screen share. */
+  /** The stream id the other side last announced as its screen share; `null` while it shares none. */
   remoteScreenId: string | null
-  screenSender: RTCRtpSender | null
+  /** The transceiver the other side's screen arrives on. */
+  remoteScreenTransceiver: RTCRtpTransceiver | null
+  /** One transceiver for our screen shares, re-used: the SDP does not grow share after share. */
+  screenTransceiver: RTCRtpTransceiver | null
   /** Set once the first exchange is done (or from the start with a channel). */
   trickle: boolean
   reconnectTimer: ReturnType<typeof setTimeout> | undefined
@@ -321,7 +327,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       closed: new AbortController(),
       localCandidates: [],
       remoteScreenId: null,
-      screenSender: null,
+      remoteScreenTransceiver: null,
+      screenTransceiver: null,
       trickle,
       reconnectTimer: undefined,
     }
@@ -333,6 +340,11 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       if (call !== current) return
       update(layersOf(pc))
       watchConnection(current)
+      // A negotiation that stopped the other side's screen ends it here too, message or not.
+      const receiving = current.remoteScreenTransceiver?.currentDirection
+      if (pc.signalingState === 'stable' && receiving && !receiving.includes('recv')) {
+        update({ remoteScreen: null })
+      }
     }
     for (const type of [
       'signalingstatechange',
@@ -352,6 +364,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     })
     pc.addEventListener('track', (event) => {
       if (call !== current) return
+      const { remoteStream } = store.getState()
       let stream = event.streams[0]
       if (!stream) {
         // A peer that added tracks without a stream: gather them into one of ours.
@@ -359,16 +372,22 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         fallbackStream.addTrack(event.track)
         stream = fallbackStream
       }
-      if (stream.id === current.remoteScreenId) {
-        const screen = stream
-        screen.addEventListener('removetrack', () => {
-          if (call === current && screen.getTracks().length === 0) update({ remoteScreen: null })
-        })
-        update({ remoteScreen: screen })
+      if (stream === remoteStream) return
+      // The screen: the stream the other side announced, or the transceiver it last came on
+      // (a re-used transceiver may re-fire with an old stream id, so ids alone are no guide).
+      const sharing = current.remoteScreenId !== null
+      if (
+        sharing &&
+        (stream.id === current.remoteScreenId ||
+          event.transceiver === current.remoteScreenTransceiver)
+      ) {
+        current.remoteScreenTransceiver = event.transceiver
+        update({ remoteScreen: new MediaStream([event.track]) })
         return
       }
-      // One track event per track, one stream for all: publish the stream once.
-      update({ remoteStream: stream })
+      // The camera is the call's first other stream; it is never replaced. Anything else is a
+      // late event of a screen share that has stopped.
+      if (!remoteStream) update({ remoteStream: stream })
     })
     dc.addEventListener('open', () => {
       if (call !== current) return
@@ -453,10 +472,16 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   function stopScreen(current: Call): void {
     const screen = store.getState().localScreen
     for (const track of screen?.getTracks() ?? []) track.stop()
-    if (current.screenSender && current.pc.signalingState !== 'closed') {
-      current.pc.removeTrack(current.screenSender)
+    const transceiver = current.screenTransceiver
+    if (
+      transceiver &&
+      current.pc.signalingState !== 'closed' &&
+      transceiver.direction !== 'inactive'
+    ) {
+      void transceiver.sender.replaceTrack(null)
+      // A direction change renegotiates: the other side's screen track ends.
+      transceiver.direction = 'inactive'
     }
-    current.screenSender = null
   }
 
   function canStart(): boolean {
@@ -780,7 +805,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
     receive,
 
-    async startScreenShare() {
+    async startScreenShare(source) {
       const current = call
       if (!current || store.getState().phase !== 'connected' || !canSend()) {
         fail('ERR_NOT_CONNECTED')
@@ -789,7 +814,9 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       if (store.getState().localScreen) return
       let screen: MediaStream
       try {
-        screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+        screen = source
+          ? await source()
+          : await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
       } catch (cause) {
         fail('ERR_SCREEN_SHARE', cause)
         return
@@ -805,7 +832,17 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       })
       // Announced first: the data channel is ordered, so the other side knows the stream on arrival.
       send({ type: 'screen', streamId: screen.id })
-      current.screenSender = current.pc.addTrack(track, screen)
+      const transceiver = current.screenTransceiver
+      if (transceiver) {
+        await transceiver.sender.replaceTrack(track)
+        transceiver.sender.setStreams(screen)
+        transceiver.direction = 'sendonly'
+      } else {
+        current.screenTransceiver = current.pc.addTransceiver(track, {
+          direction: 'sendonly',
+          streams: [screen],
+        })
+      }
       update({ localScreen: screen, error: null })
     },
 

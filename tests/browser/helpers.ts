@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { expect } from 'vitest'
+import type { PeerSession, PeerSessionState } from '../../src'
 
 /** Records every RTCPeerConnection created while installed. */
 export function trackPeerConnections() {
@@ -119,4 +120,50 @@ export async function connectByPaste(a: CallUi, b: CallUi) {
   await waitForLine(a, 'connection: connected')
   await waitForLine(b, 'connection: connected')
   return { offer, answer }
+}
+
+/** Resolves once the session's snapshot satisfies `ok`; rejects with the phase it was stuck in. */
+export function until(
+  session: PeerSession,
+  ok: (state: PeerSessionState) => boolean,
+  timeout = 15_000,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off()
+      const { phase, signalingState, localScreen, remoteScreen, error } = session.getState()
+      const screens = `local screen ${localScreen ? 'on' : 'off'}, remote screen ${remoteScreen ? 'on' : 'off'}`
+      reject(
+        new Error(
+          `timed out in phase ${phase}, signaling ${signalingState}, ${screens}, error ${error?.code}`,
+        ),
+      )
+    }, timeout)
+    const check = () => {
+      if (!ok(session.getState())) return
+      clearTimeout(timer)
+      off()
+      resolve()
+    }
+    const off = session.subscribe(check)
+    check()
+  })
+}
+
+/** The copy-paste exchange between two sessions, done by code; resolves when the data channel is up. */
+export async function connectSessions(a: PeerSession, b: PeerSession) {
+  await a.createOffer()
+  await b.createAnswer(a.getState().localSignal)
+  await a.completeConnection(b.getState().localSignal)
+  await until(a, (s) => s.phase === 'connected' && s.inBand)
+  await until(b, (s) => s.phase === 'connected' && s.inBand)
+}
+
+/** A "screen" drawn on a canvas: a real video track, no capture prompt. */
+export function canvasScreen(): Promise<MediaStream> {
+  const canvas = document.createElement('canvas')
+  canvas.width = 64
+  canvas.height = 48
+  canvas.getContext('2d')?.fillRect(0, 0, 64, 48)
+  return Promise.resolve(canvas.captureStream(5))
 }

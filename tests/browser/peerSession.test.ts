@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPeerSession, DEFAULT_ICE_SERVERS, type PeerSession } from '../../src'
+import { until } from './helpers'
 
 const sessions: PeerSession[] = []
 const session = (...args: Parameters<typeof createPeerSession>) => {
@@ -10,22 +11,6 @@ const session = (...args: Parameters<typeof createPeerSession>) => {
 afterEach(() => {
   for (const s of sessions.splice(0)) s.dispose()
 })
-
-const until = (s: PeerSession, ok: (state: ReturnType<PeerSession['getState']>) => boolean) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`timed out in ${JSON.stringify(s.getState().phase)}`)),
-      15_000,
-    )
-    const check = () => {
-      if (!ok(s.getState())) return
-      clearTimeout(timer)
-      off()
-      resolve()
-    }
-    const off = s.subscribe(check)
-    check()
-  })
 
 /** Records the configuration each new RTCPeerConnection gets, and refuses to build it (no traffic). */
 function captureConfigurations() {

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createPeerSession, type PeerSession } from '../../src'
+import { canvasScreen, connectSessions, trackPeerConnections, until } from './helpers'
+
+const sessions: PeerSession[] = []
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.dispose()
+})
+
+const ROUNDS = 50
+
+describe('given both sides renegotiate at the same moment (glare)', () => {
+  it(`converges in each of ${ROUNDS} rounds of simultaneous screen shares and stops`, async () => {
+    // The callee is polite by default; the caller's offer wins each collision.
+    const pcs = trackPeerConnections()
+    const a = createPeerSession({ iceServers: [] })
+    const b = createPeerSession({ iceServers: [] })
+    sessions.push(a, b)
+    await connectSessions(a, b).finally(pcs.restore)
+    const sdpLength = () => pcs.created[0]?.localDescription?.sdp.length ?? 0
+    const settled = (s: PeerSession, sharing: boolean) =>
+      until(
+        s,
+        (state) =>
+          state.signalingState === 'stable' &&
+          (state.remoteScreen !== null) === sharing &&
+          (state.localScreen !== null) === sharing,
+        10_000,
+      )
+    let sizeAfterFirst = 0
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Both in the same task: both negotiationneeded events fire before either offer arrives.
+      await Promise.all([a.startScreenShare(canvasScreen), b.startScreenShare(canvasScreen)])
+      await Promise.all([settled(a, true), settled(b, true)]).catch((e: Error) => {
+        throw new Error(`round ${round}, sharing: ${e.message}`)
+      })
+      a.stopScreenShare()
+      b.stopScreenShare()
+      await Promise.all([settled(a, false), settled(b, false)]).catch((e: Error) => {
+        throw new Error(`round ${round}, stopped: ${e.message}`)
+      })
+      expect(a.getState().phase, `round ${round}`).toBe('connected')
+      if (round === 1) sizeAfterFirst = sdpLength()
+    }
+    expect(a.getState().error).toBeNull()
+    expect(b.getState().error).toBeNull()
+    // The screen transceivers are re-used: the description does not grow round after round.
+    expect(sizeAfterFirst).toBeGreaterThan(1000)
+    expect(sdpLength()).toBeLessThanOrEqual(sizeAfterFirst + 200)
+    console.log(
+      `[glare] ${ROUNDS} rounds; caller SDP ${sizeAfterFirst} chars after round 1, ${sdpLength()} after round ${ROUNDS}`,
+    )
+  }, 120_000)
+})

@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process'
+import type { BrowserCommand } from 'vitest/node'
+
+// Real network faults for the recovery tests. Only inside the network namespace that `npm test`
+// made for this run (P2P_NETNS=1, as root): never on the machine's own network.
+const inOwnNamespace = () => process.env.P2P_NETNS === '1' && process.getuid?.() === 0
+
+function iptables(action: '-A' | '-D'): boolean {
+  if (!inOwnNamespace()) return false
+  try {
+    execFileSync('iptables', [action, 'OUTPUT', '-p', 'udp', '-j', 'DROP'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Drops every UDP packet in the test's namespace; `false` when that is not possible here. */
+export const blockUdp: BrowserCommand<[]> = () => iptables('-A')
+
+/** Lets UDP through again (every copy of the rule, in case a failed test left one behind). */
+export const unblockUdp: BrowserCommand<[]> = () => {
+  let removed = 0
+  while (iptables('-D')) removed++
+  return removed > 0
+}
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    blockUdp: () => Promise<boolean>
+    unblockUdp: () => Promise<boolean>
+  }
+}
