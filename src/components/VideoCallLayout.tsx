@@ -119,8 +119,9 @@ export function VideoCallLayout({
   const [signalingKind, setSignalingKind] = useState<SignalingKind>(defaultSignaling)
   const [roomInput, setRoomInput] = useState(defaultRoom)
   const [urlInput, setUrlInput] = useState(defaultServerUrl)
-  const room = useDebouncedValue(roomInput, 300)
-  const url = useDebouncedValue(urlInput, 300)
+  // Kind, room and URL settle together: no channel is opened for a half-made choice.
+  const settled = useDebouncedValue(`${signalingKind}\n${roomInput}\n${urlInput}`, 300)
+  const [kind, room = '', url = ''] = settled.split('\n') as [SignalingKind, string?, string?]
   const phase = useSessionSelector(selectPhase, session)
   const step = useSessionSelector(selectStep, session)
   const inBand = useSessionSelector(selectInBand, session)
@@ -133,9 +134,9 @@ export function VideoCallLayout({
   const actions = callActions({ phase, step, inBand, localScreen }, role, mode)
   const startMedia = () => media?.start() ?? Promise.resolve(null)
   const channel = useSignalingChannel(
-    signalingKind === 'copy-paste'
+    kind === 'copy-paste'
       ? { kind: 'copy-paste' }
-      : signalingKind === 'same-browser'
+      : kind === 'same-browser'
         ? { kind: 'same-browser', room }
         : { kind: 'websocket', url, room },
     { session, media: startMedia },

@@ -260,6 +260,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   let channel: SignalingChannel | null = null
   let channelMedia: LocalStreamSource | undefined
   let channelPeer: string | null = null
+  // An offer that arrived over a channel while our own call was still starting (camera prompt).
+  let heldOffer: RTCSessionDescriptionInit | null = null
 
   function update(patch: Patch): void {
     store.setState((prev) => {
@@ -593,6 +595,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     }
     const mine = ++ticket
     closeCall()
+    if (role === 'callee') heldOffer = null
     update({ role, step: 'idle', localSignal: '', remoteStream: null, endedBy: null, error: null })
     try {
       await steps(mine)
@@ -639,6 +642,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
   function endCall(endedBy: 'local' | 'remote'): void {
     ticket++
+    heldOffer = null
     pendingRemoteCandidates = []
     closeCall('closed', endedBy === 'local')
     update({ step: 'hung-up', localSignal: '', remoteStream: null, endedBy, error: null })
@@ -659,8 +663,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       case 'description': {
         const { description } = message
         if (!current) {
-          if (description.type === 'offer' && channel && canStart())
-            await acceptIncoming(description)
+          if (description.type !== 'offer' || !channel) return
+          if (canStart()) await acceptIncoming(description)
+          // Both started at once: ours is still waiting for the camera. Keep theirs for it.
+          else heldOffer = description
           return
         }
         await current.negotiation.receiveDescription(description)
@@ -771,10 +777,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         channelPeer = from
         void receive(message)
       })
+      // The channel's own errors stay on the channel (its state): a replaced channel's failure
+      // must not linger on the session.
       const offState = next.subscribe(() => {
-        const { status, error } = next.getState()
-        if (status === 'open') call?.negotiation.flush()
-        if ((status === 'failed' || status === 'closed') && error) update({ error })
+        if (next.getState().status === 'open') call?.negotiation.flush()
       })
       return () => {
         offMessage()
@@ -795,6 +801,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         update({ step: 'negotiating' })
         // negotiationneeded follows, and the offer goes out over the channel.
         addLocalMedia(current.pc, stream, true)
+        const held = heldOffer
+        heldOffer = null
+        // Perfect negotiation decides who yields, as for any collision.
+        if (held) await current.negotiation.receiveDescription(held)
       })
     },
 

@@ -85,8 +85,14 @@ const ATTRIBUTE_CHECKS: readonly [prefix: string, valid: (value: string) => bool
   ['a=fingerprint:', isFingerprint],
 ]
 
-/** Whether an SDP has, well-formed, what every browser-made one has; a paste that lost any cannot connect. */
-function isCompleteSdp(sdp: string): boolean {
+/**
+ * Whether an SDP has, well-formed, what every browser-made one has (a paste that lost any cannot
+ * connect, and Chromium half-applies some malformed ones).
+ *
+ * @example
+ * isCompleteSdp(pc.localDescription.sdp) // true
+ */
+export function isCompleteSdp(sdp: string): boolean {
   const lines = sdp.split(/\r?\n/)
   if (lines[0] !== 'v=0' || !lines.some((l) => /^m=(audio|video|application) /.test(l)))
     return false

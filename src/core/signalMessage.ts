@@ -1,4 +1,4 @@
-import type { SignalCandidate, SignalKind } from './signalCodec'
+import { isCompleteSdp, type SignalCandidate, type SignalKind } from './signalCodec'
 
 /** Messages larger than this are dropped unread (a description with candidates is ~10 KB). */
 export const MAX_MESSAGE_CHARS = 256 * 1024
@@ -50,13 +50,17 @@ export function parseSignalMessage(data: unknown): SignalMessage | null {
       ) {
         return null
       }
-      if (d.sdp.length > MAX_MESSAGE_CHARS || !d.sdp.startsWith('v=0')) return null
+      if (d.sdp.length > MAX_MESSAGE_CHARS || !isCompleteSdp(d.sdp)) return null
       return { type: 'description', description: { type: d.type, sdp: d.sdp } }
     }
     case 'candidate': {
       const c = value.candidate
       if (c === null) return { type: 'candidate', candidate: null }
+      // An empty string ends candidates; anything else must look like an ICE candidate line.
       if (!isRecord(c) || typeof c.candidate !== 'string') return null
+      if (c.candidate !== '' && !/^candidate:\S+ \d+ \S+ \d+ \S+ \d+ typ \S+/.test(c.candidate)) {
+        return null
+      }
       const sdpMid = typeof c.sdpMid === 'string' ? c.sdpMid : null
       const sdpMLineIndex = typeof c.sdpMLineIndex === 'number' ? c.sdpMLineIndex : null
       const usernameFragment = typeof c.usernameFragment === 'string' ? c.usernameFragment : null
