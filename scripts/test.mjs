@@ -14,22 +14,27 @@ const args = process.argv.slice(2)
 const isRoot = process.getuid?.() === 0
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
-function ensureChromium() {
+function aptInstall(packages) {
+  console.log(`[test] installing Debian's ${packages.join(', ')} with apt-get…`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  for (const cmd of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...packages],
+  ]) {
+    if (spawnSync('apt-get', cmd, { stdio: 'inherit', env }).status !== 0) return
+  }
+}
+
+function ensureTools() {
+  const canApt = isRoot && has('apt-get')
+  const missing = [
+    ...(findChromium() ? [] : ['chromium']),
+    // iptables makes the real network faults of the recovery tests (they skip without it).
+    ...(has('iptables') ? [] : ['iptables']),
+  ]
+  if (missing.length > 0 && canApt) aptInstall(missing)
   const found = findChromium()
   if (found) return found
-  if (isRoot && has('apt-get')) {
-    console.log("[test] No Chromium found: installing Debian's chromium with apt-get…")
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    for (const cmd of [
-      ['update', '-qq'],
-      ['install', '-y', '-qq', 'chromium'],
-    ]) {
-      const r = spawnSync('apt-get', cmd, { stdio: 'inherit', env })
-      if (r.status !== 0) break
-    }
-    const installed = findChromium()
-    if (installed) return installed
-  }
   console.error(
     '[test] No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`)\n' +
       '       or point CHROME_PATH at a Chrome/Chromium binary, then run `npm test` again.',
@@ -56,7 +61,7 @@ const NETNS_SETUP = [
   'ip route add default via 10.211.0.2 dev v0',
 ].join(' && ')
 
-const chromium = ensureChromium()
+const chromium = ensureTools()
 const command = args[0] === '--exec' ? args.slice(1) : ['npx', 'vitest', 'run', ...args]
 const shims = new URL('./node20-shims.mjs', import.meta.url).href
 const env = {

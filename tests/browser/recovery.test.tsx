@@ -1,0 +1,118 @@
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { commands } from 'vitest/browser'
+import { iceUfragOf, VideoCall, type CallPhase } from '../../src'
+import {
+  calls,
+  connectByPaste,
+  expectPlayingVideo,
+  paste,
+  trackPeerConnections,
+  waitForLine,
+  type CallUi,
+} from './helpers'
+
+const restore: (() => void)[] = []
+afterEach(async () => {
+  await commands.unblockUdp()
+  cleanup()
+  for (const r of restore.splice(0)) r()
+})
+
+async function newSignal(call: CallUi, previous: string): Promise<string> {
+  await waitFor(
+    () => {
+      const value = call.localSignal().value
+      expect(value).not.toBe('')
+      expect(value).not.toBe(previous)
+    },
+    { timeout: 15_000 },
+  )
+  return call.localSignal().value
+}
+
+function renderCalls(phases: CallPhase[][]) {
+  const pcs = trackPeerConnections()
+  restore.push(pcs.restore)
+  render(
+    <>
+      <VideoCall iceServers={[]} onPhaseChange={(phase) => phases[0]?.push(phase)} />
+      <VideoCall iceServers={[]} onPhaseChange={(phase) => phases[1]?.push(phase)} />
+    </>,
+  )
+  return { pcs, ui: calls() as [CallUi, CallUi] }
+}
+
+// Real faults need the network namespace that `npm test` makes (as root); elsewhere these skip.
+describe('given a connected call whose network goes dark (UDP dropped)', () => {
+  it('shows reconnecting and comes back with video when the network returns', async (context) => {
+    const phases: CallPhase[][] = [[], []]
+    const {
+      pcs,
+      ui: [a, b],
+    } = renderCalls(phases)
+    await connectByPaste(a, b)
+    await expectPlayingVideo(a.remoteVideo())
+    if (!(await commands.blockUdp()))
+      context.skip('iptables needs the test’s own namespace, as root')
+
+    await waitForLine(a, 'phase: reconnecting', 20_000)
+    await waitForLine(b, 'phase: reconnecting', 20_000)
+    // Longer than the restart budget (3 s): the caller has restarted ICE meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 4_000))
+    await commands.unblockUdp()
+
+    await waitForLine(a, 'phase: connected', 30_000)
+    await waitForLine(b, 'phase: connected', 30_000)
+    await expectPlayingVideo(a.remoteVideo())
+    await expectPlayingVideo(b.remoteVideo())
+    // The same connections carried the call through: no new call was made.
+    expect(pcs.created).toHaveLength(2)
+    // And the panel showed the way it went.
+    expect(phases[0]).toEqual(expect.arrayContaining(['connected', 'reconnecting']))
+    expect(phases[0]?.lastIndexOf('reconnecting')).toBeLessThan(
+      phases[0]?.lastIndexOf('connected') ?? -1,
+    )
+    console.log(`[recovery] caller phases: ${phases[0]?.join(' → ')}`)
+  }, 90_000)
+
+  it('resumes by Reconnect over copy-paste: restart offer one way, answer back, same connection', async (context) => {
+    const phases: CallPhase[][] = [[], []]
+    const {
+      pcs,
+      ui: [a, b],
+    } = renderCalls(phases)
+    const first = await connectByPaste(a, b)
+    await expectPlayingVideo(b.remoteVideo())
+    if (!(await commands.blockUdp()))
+      context.skip('iptables needs the test’s own namespace, as root')
+
+    await waitForLine(a, 'phase: reconnecting', 20_000)
+    // Both sides see the outage; each offers Reconnect and accepts a pasted restart offer.
+    await waitForLine(b, 'phase: reconnecting', 20_000)
+    fireEvent.click(a.button('Reconnect'))
+    const restartOffer = await newSignal(a, first.offer)
+    paste(b.remoteSignal(), restartOffer)
+    fireEvent.click(b.button('Create answer'))
+    const restartAnswer = await newSignal(b, first.answer)
+    paste(a.remoteSignal(), restartAnswer)
+    fireEvent.click(a.button('Complete connection'))
+    await commands.unblockUdp()
+
+    await waitForLine(a, 'phase: connected', 30_000)
+    await waitForLine(b, 'phase: connected', 30_000)
+    await expectPlayingVideo(a.remoteVideo())
+    await expectPlayingVideo(b.remoteVideo())
+    expect(pcs.created).toHaveLength(2)
+    expect(a.alerts()).toHaveLength(0)
+    expect(b.alerts()).toHaveLength(0)
+    // The pasted restart is what the connection runs on now: fresh ICE credentials both ways.
+    const ufrag = (signal: string) =>
+      iceUfragOf((JSON.parse(signal) as { sdp: { sdp: string } }).sdp.sdp)
+    expect(ufrag(restartOffer)).not.toBe(ufrag(first.offer))
+    const caller = pcs.created[0] as RTCPeerConnection
+    expect(iceUfragOf(caller.localDescription?.sdp ?? '')).toBe(ufrag(restartOffer))
+    expect(iceUfragOf(caller.remoteDescription?.sdp ?? '')).toBe(ufrag(restartAnswer))
+    console.log(`[recovery] reconnect by paste, caller phases: ${phases[0]?.join(' → ')}`)
+  }, 90_000)
+})
