@@ -59,6 +59,27 @@ try {
   console.log(
     `[screenshot] offer ${offer.length} chars, answer ${answer.length} chars; saved docs/demo-caller.png, docs/demo-callee.png`,
   )
+
+  // A second call with no paste: Same browser signaling, then a screen share over the data channel.
+  await Promise.all([caller.reload(), callee.reload()])
+  for (const page of [caller, callee]) {
+    await page.getByRole('combobox', { name: 'Signaling' }).selectOption({ label: 'Same browser' })
+    await page.getByRole('textbox', { name: 'Room' }).fill('screenshot')
+    await page.getByText('Ready: open the same room').waitFor()
+  }
+  await caller.getByRole('button', { name: 'Start call' }).click()
+  await callee
+    .getByRole('status', { name: 'Connection state' })
+    .getByText('connection: connected')
+    .waitFor({ timeout: 20_000 })
+  await caller.getByRole('button', { name: 'Share screen' }).click()
+  await callee.waitForFunction(
+    () => document.querySelector('video[aria-label="Remote screen"]')?.videoWidth > 0,
+    null,
+    { timeout: 20_000 },
+  )
+  await callee.screenshot({ path: new URL('demo-screen-share.png', OUT).pathname, fullPage: true })
+  console.log('[screenshot] saved docs/demo-screen-share.png (Same browser call, screen shared)')
 } finally {
   await browser.close()
   await server.close()

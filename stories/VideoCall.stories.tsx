@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { VideoCall, VideoCallLayout } from '../src'
+import { randomId, VideoCall, VideoCallLayout } from '../src'
 import { LoopbackWire } from './support/LoopbackWire'
 import { createMemoryChannelPair } from './support/memoryChannel'
 
@@ -121,5 +121,49 @@ export const LoopbackCall: Story = {
       const video = within(side).getByLabelText('Remote video') as HTMLVideoElement
       await waitFor(() => expect(video.videoWidth).toBeGreaterThan(0), { timeout: 10_000 })
     }
+  },
+}
+
+function SameBrowserPair() {
+  const [room] = useState(randomId)
+  return (
+    <div style={{ display: 'grid', gap: '2rem', gridTemplateColumns: '1fr 1fr' }}>
+      <VideoCall iceServers={[]} defaultSignaling="same-browser" defaultRoom={room} />
+      <VideoCall iceServers={[]} defaultSignaling="same-browser" defaultRoom={room} />
+    </div>
+  )
+}
+
+/**
+ * Two calls in one room over the browser's own BroadcastChannel: one click on Start call, no paste;
+ * after connecting, Share screen and Hang up travel over the call's data channel.
+ */
+export const SameBrowser: Story = {
+  render: () => <SameBrowserPair />,
+  parameters: { layout: 'fullscreen' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const [left, right] = canvas.getAllByRole('region', { name: 'Video call' })
+    if (!left || !right) throw new Error('two calls expected')
+    for (const side of [left, right]) {
+      await waitFor(() => expect(side).toHaveTextContent('Ready: open the same room'), {
+        timeout: 5_000,
+      })
+    }
+    await userEvent.click(within(left).getByRole('button', { name: 'Start call' }))
+    for (const side of [left, right]) {
+      await waitFor(
+        () =>
+          expect(within(side).getByRole('status', { name: 'Connection state' })).toHaveTextContent(
+            'connection: connected',
+          ),
+        { timeout: 15_000 },
+      )
+    }
+    await waitFor(() =>
+      expect(within(left).getByRole('button', { name: 'Share screen' })).toBeEnabled(),
+    )
+    await userEvent.click(within(right).getByRole('button', { name: 'Hang up' }))
+    await waitFor(() => expect(left).toHaveTextContent('The other person hung up.'))
   },
 }

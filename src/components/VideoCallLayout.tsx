@@ -181,12 +181,15 @@ export function VideoCallLayout({
         disabled={!actions.chooseRole}
         labels={labels}
       />
-      <RoleChoice
-        value={role}
-        onValueChange={setRole}
-        disabled={!actions.chooseRole}
-        labels={labels}
-      />
+      {/* With a channel, whoever clicks Start call is the caller: no role to choose. */}
+      {mode === 'copy-paste' && (
+        <RoleChoice
+          value={role}
+          onValueChange={setRole}
+          disabled={!actions.chooseRole}
+          labels={labels}
+        />
+      )}
       <CallControls
         actions={actions}
         mode={mode}
@@ -203,28 +206,33 @@ export function VideoCallLayout({
           media?.stop()
         }}
       />
-      {mode === 'channel' && (channel.status === 'open' || channel.status === 'connecting') && (
-        <p className="rpc-notice" data-state={channel.status}>
-          {channel.status === 'open' ? labels.channelOpen : labels.channelConnecting}
-        </p>
-      )}
+      {mode === 'channel' &&
+        actions.startCall &&
+        (channel.status === 'open' || channel.status === 'connecting') && (
+          <p className="rpc-notice" data-state={channel.status}>
+            {channel.status === 'open' ? labels.channelOpen : labels.channelConnecting}
+          </p>
+        )}
       {endedBy === 'remote' && (
         <p role="status" className="rpc-notice" data-state="remote-hung-up">
           {labels.remoteHungUp}
         </p>
       )}
-      <div className="rpc-signals" hidden={mode !== 'copy-paste'}>
-        <LocalSignalBox
-          value={localSignal}
-          labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
-          copyError={errorText?.ERR_COPY}
-        />
-        <RemoteSignalInput
-          value={remoteSignal}
-          onValueChange={setRemoteSignal}
-          labels={{ ...labels, placeholder: labels.remoteSignalPlaceholder }}
-        />
-      </div>
+      {/* Not rendered (rather than hidden) with a channel: a stylesheet could show a hidden grid. */}
+      {mode === 'copy-paste' && (
+        <div className="rpc-signals">
+          <LocalSignalBox
+            value={localSignal}
+            labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
+            copyError={errorText?.ERR_COPY}
+          />
+          <RemoteSignalInput
+            value={remoteSignal}
+            onValueChange={setRemoteSignal}
+            labels={{ ...labels, placeholder: labels.remoteSignalPlaceholder }}
+          />
+        </div>
+      )}
       <ErrorAlert
         error={error}
         errorText={errorText}

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import type { BrowserCommand } from 'vitest/node'
 
 // Real network faults for the recovery tests. Only inside the network namespace that `npm test`
@@ -8,7 +9,9 @@ const inOwnNamespace = () => process.env.P2P_NETNS === '1' && process.getuid?.()
 function iptables(action: '-A' | '-D'): boolean {
   if (!inOwnNamespace()) return false
   try {
-    execFileSync('iptables', [action, 'OUTPUT', '-p', 'udp', '-j', 'DROP'], { stdio: 'ignore' })
+    // Root's PATH usually has /usr/sbin, but not every shell's does.
+    const binary = existsSync('/usr/sbin/iptables') ? '/usr/sbin/iptables' : 'iptables'
+    execFileSync(binary, [action, 'OUTPUT', '-p', 'udp', '-j', 'DROP'], { stdio: 'ignore' })
     return true
   } catch {
     return false
