@@ -11,6 +11,8 @@ export default defineConfig({
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
     rolldownOptions: {
       external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+      // Hooks and components need the browser: one client boundary for Next.js's App Router.
+      output: { banner: "'use client';" },
     },
   },
 })

@@ -1,6 +1,6 @@
 import type { Preview } from '@storybook/react-vite'
 import { StrictMode } from 'react'
-import '../demo/demo.css'
+import '../src/styles.css'
 
 // Stories render in StrictMode, so a double mount that leaks a connection or a camera shows early.
 const preview: Preview = {
@@ -11,7 +11,8 @@ const preview: Preview = {
       </StrictMode>
     ),
   ],
-  parameters: { layout: 'padded' },
+  // Every story is checked with axe when it runs as a test; a violation fails it.
+  parameters: { layout: 'padded', a11y: { test: 'error' } },
   tags: ['autodocs'],
 }
 export default preview

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ErrorText } from './core/errors'
 import type { CallRole } from './core/peerSession'
 import type { CallLabels } from './components/labels'
+import type { CallMessagesOverride } from './components/messages'
 import { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout'
 import { PeerSessionProvider } from './hooks/PeerSessionContext'
 import { useLocalMedia } from './hooks/useLocalMedia'
@@ -11,7 +12,9 @@ import { usePeerConnection, type UsePeerConnectionOptions } from './hooks/usePee
 export interface VideoCallProps extends UsePeerConnectionOptions {
   /** `getUserMedia` constraints. Default `{ audio: true, video: true }`. */
   constraints?: MediaStreamConstraints
-  /** Override any user-facing string (English by default). */
+  /** All text at once (`MESSAGES_ZH_CN`, or any keys of `MESSAGES_EN`). English by default. */
+  messages?: CallMessagesOverride
+  /** Override any user-facing string (wins over `messages`). */
   labels?: Partial<CallLabels>
   /** Override the message and hint of any error code. */
   errorText?: Partial<ErrorText>
@@ -22,6 +25,8 @@ export interface VideoCallProps extends UsePeerConnectionOptions {
   defaultRoom?: string
   /** The relay for WebSocket (default `ws://127.0.0.1:8787`, see `npm run signal-server`). */
   defaultServerUrl?: string
+  /** The name of the call's region (default "Video call"); give each call its own when a page has several. */
+  'aria-label'?: string
   /** Your own layout; inside it the hooks find the session and media through context. */
   children?: ReactNode
 }
@@ -39,6 +44,7 @@ export interface VideoCallProps extends UsePeerConnectionOptions {
  */
 export function VideoCall({
   constraints,
+  messages,
   labels,
   errorText,
   defaultRole,
@@ -46,6 +52,7 @@ export function VideoCall({
   defaultRoom,
   defaultServerUrl,
   children,
+  'aria-label': ariaLabel,
   ...connection
 }: VideoCallProps) {
   const { session } = usePeerConnection(connection)
@@ -54,6 +61,8 @@ export function VideoCall({
     <PeerSessionProvider session={session} media={media}>
       {children ?? (
         <VideoCallLayout
+          {...(ariaLabel ? { 'aria-label': ariaLabel } : {})}
+          messages={messages}
           labels={labels}
           errorText={errorText}
           {...(defaultRole ? { defaultRole } : {})}

@@ -98,5 +98,12 @@ export { CallControls, type CallControlsProps } from './components/CallControls'
 export { ErrorAlert, type ErrorAlertProps } from './components/ErrorAlert'
 export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout'
 export { DEFAULT_LABELS, type CallLabels } from './components/labels'
+export {
+  MESSAGES_EN,
+  MESSAGES_ZH_CN,
+  mergeMessages,
+  type CallMessages,
+  type CallMessagesOverride,
+} from './components/messages'
 export { useControllableState } from './components/useControllableState'
 export { VideoCall, type VideoCallProps } from './VideoCall'

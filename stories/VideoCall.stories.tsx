@@ -87,11 +87,11 @@ function Loopback() {
     <div style={{ display: 'grid', gap: '2rem', gridTemplateColumns: '1fr 1fr' }}>
       <VideoCall iceServers={[]}>
         <LoopbackWire channel={callerEnd} role="caller" />
-        <VideoCallLayout defaultRole="caller" />
+        <VideoCallLayout defaultRole="caller" aria-label="Video call, caller" />
       </VideoCall>
       <VideoCall iceServers={[]}>
         <LoopbackWire channel={calleeEnd} role="callee" />
-        <VideoCallLayout defaultRole="callee" />
+        <VideoCallLayout defaultRole="callee" aria-label="Video call, callee" />
       </VideoCall>
     </div>
   )
@@ -107,7 +107,7 @@ export const LoopbackCall: Story = {
   parameters: { layout: 'fullscreen' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const [caller, callee] = canvas.getAllByRole('region', { name: 'Video call' })
+    const [caller, callee] = canvas.getAllByRole('region', { name: /^Video call, / })
     if (!caller || !callee) throw new Error('two calls expected')
     await userEvent.click(within(caller).getByRole('button', { name: 'Create offer' }))
     for (const side of [caller, callee]) {
@@ -128,8 +128,18 @@ function SameBrowserPair() {
   const [room] = useState(randomId)
   return (
     <div style={{ display: 'grid', gap: '2rem', gridTemplateColumns: '1fr 1fr' }}>
-      <VideoCall iceServers={[]} defaultSignaling="same-browser" defaultRoom={room} />
-      <VideoCall iceServers={[]} defaultSignaling="same-browser" defaultRoom={room} />
+      <VideoCall
+        iceServers={[]}
+        defaultSignaling="same-browser"
+        defaultRoom={room}
+        aria-label="Video call, first tab"
+      />
+      <VideoCall
+        iceServers={[]}
+        defaultSignaling="same-browser"
+        defaultRoom={room}
+        aria-label="Video call, second tab"
+      />
     </div>
   )
 }
@@ -143,7 +153,7 @@ export const SameBrowser: Story = {
   parameters: { layout: 'fullscreen' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const [left, right] = canvas.getAllByRole('region', { name: 'Video call' })
+    const [left, right] = canvas.getAllByRole('region', { name: /^Video call, / })
     if (!left || !right) throw new Error('two calls expected')
     for (const side of [left, right]) {
       await waitFor(() => expect(side).toHaveTextContent('Ready: open the same room'), {

@@ -12,8 +12,10 @@ export interface ConnectionStatePanelProps
 }
 
 /**
- * The four state layers as the browser reports them, and the derived phase, in a polite live
- * region (`role="status"`). `data-state` carries the phase for CSS.
+ * The four state layers as the browser reports them, and the derived phase (`role="status"`).
+ * Its live announcements are off by default (`aria-live="off"`): ICE ticks are too chatty for a
+ * screen reader; `VideoCallLayout` announces phase changes instead. Pass `aria-live="polite"` to
+ * have every line read. `data-state` carries the phase for CSS.
  *
  * @example
  * const state = useConnectionState(session)
@@ -38,7 +40,7 @@ export function ConnectionStatePanel({
   return (
     <div
       role="status"
-      aria-live="polite"
+      aria-live="off"
       aria-label={labels.connectionState ?? 'Connection state'}
       className="rpc-state"
       data-state={phase}

@@ -12,6 +12,7 @@ import { CallControls } from './CallControls'
 import { ConnectionStatePanel } from './ConnectionStatePanel'
 import { ErrorAlert } from './ErrorAlert'
 import { DEFAULT_LABELS, type CallLabels } from './labels'
+import type { CallMessagesOverride } from './messages'
 import { LocalSignalBox } from './LocalSignalBox'
 import { LocalVideo } from './LocalVideo'
 import { RemoteSignalInput } from './RemoteSignalInput'
@@ -23,7 +24,11 @@ import { useDebouncedValue } from './useDebouncedValue'
 
 /** Props of {@link VideoCallLayout}. */
 export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'> {
+  /** All text at once, e.g. `MESSAGES_ZH_CN`, or any keys of it. */
+  messages?: CallMessagesOverride
+  /** Per-key label overrides (win over `messages`). */
   labels?: Partial<CallLabels>
+  /** Per-code error text overrides (win over `messages`). */
   errorText?: Partial<ErrorText>
   defaultRole?: CallRole
   /** The signaling chosen at first. Default `copy-paste`. */
@@ -97,8 +102,9 @@ function SessionStatePanel({
  * </VideoCall>
  */
 export function VideoCallLayout({
+  messages,
   labels: labelOverrides,
-  errorText,
+  errorText: errorOverrides,
   defaultRole = 'caller',
   defaultSignaling = 'copy-paste',
   defaultRoom = 'demo',
@@ -112,7 +118,8 @@ export function VideoCallLayout({
   const session = sessionProp === undefined ? fromContext : sessionProp
   const mediaContext = useMaybeLocalMediaContext()
   const media = mediaProp === undefined ? (mediaContext ?? null) : mediaProp
-  const labels = { ...DEFAULT_LABELS, ...labelOverrides }
+  const labels = { ...DEFAULT_LABELS, ...messages?.labels, ...labelOverrides }
+  const errorText = { ...messages?.errors, ...errorOverrides }
 
   const [role, setRole] = useState<CallRole>(defaultRole)
   const [remoteSignal, setRemoteSignal] = useState('')
@@ -248,6 +255,10 @@ export function VideoCallLayout({
           {labels.receiveOnly}
         </p>
       )}
+      {/* Phase changes are announced politely; the panel's every ICE tick is not. */}
+      <p aria-live="polite" className="rpc-visually-hidden">
+        {labels.phaseNames[phase]}
+      </p>
       <SessionStatePanel session={session} labels={labels} />
     </section>
   )

@@ -1,3 +1,5 @@
+import type { CallPhase } from '../core/phase'
+
 /** Every user-facing string of the components, English by default; override any key. */
 export interface CallLabels {
   call: string
@@ -38,6 +40,8 @@ export interface CallLabels {
   remoteHungUp: string
   channelConnecting: string
   channelOpen: string
+  /** Announced (politely) when the phase changes. */
+  phaseNames: Readonly<Record<CallPhase, string>>
 }
 
 /**
@@ -87,4 +91,16 @@ export const DEFAULT_LABELS: CallLabels = {
   remoteHungUp: 'The other person hung up.',
   channelConnecting: 'Connecting to the signaling channel…',
   channelOpen: 'Ready: open the same room in the other tab, then one of you clicks Start call.',
+  phaseNames: {
+    idle: 'Call: not started',
+    'acquiring-media': 'Call: starting camera and microphone',
+    'creating-offer': 'Call: creating the offer',
+    'awaiting-answer': 'Call: offer ready, waiting for the answer',
+    'creating-answer': 'Call: creating the answer',
+    connecting: 'Call: connecting',
+    connected: 'Call: connected',
+    reconnecting: 'Call: reconnecting',
+    failed: 'Call: connection failed',
+    closed: 'Call: ended',
+  },
 }

@@ -1,0 +1,219 @@
+import { ERROR_TEXT, type ErrorText } from '../core/errors'
+import { DEFAULT_LABELS, type CallLabels } from './labels'
+
+/** All user-facing text: the labels and every error's message and hint. */
+export interface CallMessages {
+  labels: CallLabels
+  errors: ErrorText
+}
+
+/** What a user passes: any subset, per key. */
+export interface CallMessagesOverride {
+  labels?: Partial<CallLabels>
+  errors?: Partial<ErrorText>
+}
+
+/**
+ * English, the default.
+ *
+ * @example
+ * <VideoCall messages={{ labels: { hangUp: 'End call' } }} />
+ */
+export const MESSAGES_EN: CallMessages = { labels: DEFAULT_LABELS, errors: ERROR_TEXT }
+
+/**
+ * Simplified Chinese, with the tutorial's own terms (创建 Offer / 创建 Answer / 完成连接).
+ *
+ * @example
+ * import { MESSAGES_ZH_CN, VideoCall } from 'react-p2p-call'
+ * <VideoCall messages={MESSAGES_ZH_CN} />
+ */
+export const MESSAGES_ZH_CN: CallMessages = {
+  labels: {
+    call: '视频通话',
+    role: '角色',
+    caller: '主叫方',
+    callee: '被叫方',
+    createOffer: '创建 Offer',
+    createAnswer: '创建 Answer',
+    completeConnection: '完成连接',
+    hangUp: '挂断',
+    copy: '复制',
+    copied: '已复制到剪贴板',
+    localSignal: '本地信令',
+    localSignalPlaceholder: '你的 Offer 或 Answer 会显示在这里，请发送给对方。',
+    remoteSignal: '远端信令',
+    remoteSignalPlaceholder: '在这里粘贴对方的信令。',
+    localVideo: '本地视频',
+    remoteVideo: '远端视频',
+    connectionState: '连接状态',
+    phase: 'phase',
+    signaling: 'signaling',
+    gathering: 'gathering',
+    ice: 'ice',
+    connection: 'connection',
+    receiveOnly: '仅接收：你的摄像头和麦克风已关闭，但你仍能看到并听到对方。',
+    dismiss: '关闭',
+    signalingChoice: '信令方式',
+    copyPaste: '复制粘贴',
+    sameBrowser: '同一浏览器',
+    webSocket: 'WebSocket',
+    room: '房间',
+    serverUrl: '服务器地址',
+    startCall: '开始通话',
+    reconnect: '重新连接',
+    shareScreen: '共享屏幕',
+    stopSharing: '停止共享',
+    remoteScreen: '远端屏幕',
+    remoteHungUp: '对方已挂断。',
+    channelConnecting: '正在连接信令通道…',
+    channelOpen: '已就绪：在另一个标签页打开同一房间，然后由其中一方点击“开始通话”。',
+    phaseNames: {
+      idle: '通话：未开始',
+      'acquiring-media': '通话：正在打开摄像头和麦克风',
+      'creating-offer': '通话：正在创建 Offer',
+      'awaiting-answer': '通话：Offer 已就绪，等待 Answer',
+      'creating-answer': '通话：正在创建 Answer',
+      connecting: '通话：正在连接',
+      connected: '通话：已连接',
+      reconnecting: '通话：正在重新连接',
+      failed: '通话：连接失败',
+      closed: '通话：已结束',
+    },
+  },
+  errors: {
+    ERR_WEBRTC_SUPPORT: {
+      message: '此浏览器无法进行 WebRTC 通话。',
+      hint: '请使用最新版的 Chrome、Edge、Firefox 或 Safari 打开页面。',
+    },
+    ERR_CONFIG: {
+      message: '连接设置无效。',
+      hint: '检查 iceServers 的地址（以 stun: 或 turn: 开头）和其他 RTCPeerConnection 选项。',
+    },
+    ERR_CREATE_OFFER: {
+      message: '浏览器无法创建 Offer。',
+      hint: '挂断后重试；如果仍然失败，请刷新页面。',
+    },
+    ERR_CREATE_ANSWER: {
+      message: '浏览器无法为这个 Offer 创建 Answer。',
+      hint: '请主叫方挂断并创建新的 Offer，然后粘贴新的 Offer。',
+    },
+    ERR_SET_LOCAL_DESCRIPTION: {
+      message: '浏览器无法应用本地描述。',
+      hint: '挂断后重试；如果仍然失败，请刷新页面。',
+    },
+    ERR_SET_REMOTE_DESCRIPTION: {
+      message: '浏览器拒绝了这个信令：它已损坏或属于另一个通话。',
+      hint: '在另一个标签页重新复制完整的信令（用它的“复制”按钮），再粘贴到这里。',
+    },
+    ERR_ADD_ICE_CANDIDATE: {
+      message: '这个信令中的一个网络候选无法使用。',
+      hint: '通话可能仍能连接；如果不能，请重新复制完整的信令。',
+    },
+    ERR_CONNECTION_FAILURE: {
+      message: '连接失败：两个浏览器无法互相访问。',
+      hint: '挂断后重新呼叫。跨网络时可能需要在 iceServers 中配置 TURN 服务器。',
+    },
+    ERR_SIGNALING: { message: '这一步与当前通话状态不符。', hint: '挂断后重新开始。' },
+    ERR_NO_OFFER: {
+      message: '这个标签页中没有等待 Answer 的 Offer。',
+      hint: '作为主叫方，先点击“创建 Offer”并发送，再把收到的 Answer 粘贴到这里。',
+    },
+    ERR_ALREADY_IN_CALL: { message: '通话正在进行中。', hint: '请先挂断，再开始新的通话。' },
+    ERR_SIGNAL_EMPTY: {
+      message: '“远端信令”输入框是空的。',
+      hint: '请先把对方的信令粘贴到“远端信令”中。',
+    },
+    ERR_SIGNAL_TOO_LARGE: {
+      message: '这段文本太大，不可能是通话信令（超过 256 KB）。',
+      hint: '只粘贴对方的“本地信令”，不要粘贴其他内容。',
+    },
+    ERR_SIGNAL_NOT_JSON: {
+      message: '这不是通话信令。',
+      hint: '复制对方完整的“本地信令”（用它的“复制”按钮），再粘贴到这里。',
+    },
+    ERR_SIGNAL_TRUNCATED: {
+      message: '这个信令被截断了：结尾缺失。',
+      hint: '在另一个标签页重新复制完整的信令（它的“复制”按钮会复制全部内容）；聊天软件有时会截短长消息。',
+    },
+    ERR_SIGNAL_SHAPE: {
+      message: '这段 JSON 不是通话信令：需要包含带 "type" 和 "sdp" 的 "sdp"。',
+      hint: '按对方页面显示的原样粘贴其“本地信令”。',
+    },
+    ERR_SIGNAL_CORRUPT: {
+      message: '这个信令已损坏：会话描述不完整。',
+      hint: '在另一个标签页重新复制完整的信令，并原样粘贴。',
+    },
+    ERR_SIGNAL_NOT_OFFER: {
+      message: '这是一个 Answer，但这里需要 Offer。',
+      hint: '作为被叫方，粘贴主叫方的 Offer 并点击“创建 Answer”。Answer 应粘贴到主叫方的标签页。',
+    },
+    ERR_SIGNAL_NOT_ANSWER: {
+      message: '这是一个 Offer，但这里需要 Answer。',
+      hint: '把你的 Offer 发给对方；对方点击“创建 Answer”后把 Answer 发回给你。',
+    },
+    ERR_SIGNAL_OWN: {
+      message: '这是本标签页自己生成的信令。',
+      hint: '请把它发给对方，并粘贴对方发回的信令。',
+    },
+    ERR_MEDIA_PERMISSION_DENIED: {
+      message: '摄像头和麦克风权限被拒绝。',
+      hint: '在地址栏中允许权限后重试，或以仅接收方式继续。',
+    },
+    ERR_MEDIA_NOT_FOUND: {
+      message: '没有找到摄像头或麦克风。',
+      hint: '连接设备后重试，或以仅接收方式继续。',
+    },
+    ERR_MEDIA_IN_USE: {
+      message: '摄像头或麦克风正被其他应用使用。',
+      hint: '关闭正在使用它的应用（或标签页）后重试，或以仅接收方式继续。',
+    },
+    ERR_MEDIA_CONSTRAINTS: {
+      message: '没有符合所需设置的摄像头或麦克风。',
+      hint: '降低分辨率或选择其他设备，或以仅接收方式继续。',
+    },
+    ERR_INSECURE_CONTEXT: {
+      message: '摄像头和麦克风需要安全页面（https 或 localhost）。',
+      hint: '通过 https:// 或 localhost 打开页面，或以仅接收方式继续。',
+    },
+    ERR_MEDIA: { message: '无法启动摄像头或麦克风。', hint: '请重试，或以仅接收方式继续。' },
+    ERR_COPY: {
+      message: '不允许复制到剪贴板。',
+      hint: '选中“本地信令”中的文本，用 Ctrl+C（或 ⌘C）复制。',
+    },
+    ERR_NOT_CONNECTED: { message: '此操作需要已连接的通话。', hint: '等通话连接后再试。' },
+    ERR_SCREEN_SHARE: {
+      message: '屏幕共享已取消或不被允许。',
+      hint: '再次点击“共享屏幕”，并选择要共享的屏幕、窗口或标签页。',
+    },
+    ERR_CHANNEL_CLOSED: {
+      message: '信令通道已关闭。',
+      hint: '通话会通过自己的连接继续；要开始新的通话，请重新选择信令方式。',
+    },
+    ERR_CHANNEL_FAILED: {
+      message: '无法连接到信令服务器。',
+      hint: '检查服务器地址（ws:// 或 wss://）以及服务器是否在运行，或改用复制粘贴。',
+    },
+    ERR_NO_RESTART: { message: '没有可以重新连接的连接。', hint: '请开始新的通话。' },
+    ERR_ROOM_FULL: {
+      message: '这个房间已经有两个人了。',
+      hint: '换一个房间名，并把同样的名字告诉你要呼叫的人。',
+    },
+  },
+}
+
+/**
+ * Merges a bundle with per-key overrides (labels and errors separately).
+ *
+ * @example
+ * const messages = mergeMessages(MESSAGES_ZH_CN, { labels: { hangUp: '结束' } })
+ */
+export function mergeMessages(
+  base: CallMessages,
+  override: CallMessagesOverride = {},
+): CallMessages {
+  return {
+    labels: { ...base.labels, ...override.labels },
+    errors: { ...base.errors, ...override.errors },
+  }
+}
