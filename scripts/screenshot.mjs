@@ -18,7 +18,7 @@ try {
   const callee = await context.newPage()
   await Promise.all([caller.goto(url), callee.goto(url)])
 
-  const localSignal = (page) => page.getByRole('textbox', { name: 'Local signal' })
+  const localSignal = (page) => page.locator('textarea[readonly]')
   const waitForSignal = (page) =>
     page.waitForFunction(
       () => document.querySelector('textarea[readonly]')?.value.length > 0,
@@ -80,6 +80,26 @@ try {
   )
   await callee.screenshot({ path: new URL('demo-screen-share.png', OUT).pathname, fullPage: true })
   console.log('[screenshot] saved docs/demo-screen-share.png (Same browser call, screen shared)')
+
+  // The same copy-paste call in Chinese (?lang=zh-CN): every label and hint from MESSAGES_ZH_CN.
+  // (Chinese text needs a CJK font on the machine, e.g. Debian's fonts-wqy-microhei.)
+  const zh = `${url}&lang=zh-CN`
+  await Promise.all([caller.goto(zh), callee.goto(zh)])
+  await caller.getByRole('button', { name: '创建 Offer' }).click()
+  await waitForSignal(caller)
+  await callee.getByRole('radio', { name: '被叫方' }).check()
+  await callee
+    .getByRole('textbox', { name: '远端信令' })
+    .fill(await localSignal(caller).inputValue())
+  await callee.getByRole('button', { name: '创建 Answer' }).click()
+  await waitForSignal(callee)
+  await caller
+    .getByRole('textbox', { name: '远端信令' })
+    .fill(await localSignal(callee).inputValue())
+  await caller.getByRole('button', { name: '完成连接' }).click()
+  await caller.getByText('connection: connected').waitFor({ timeout: 20_000 })
+  await caller.screenshot({ path: new URL('demo-zh-CN.png', OUT).pathname, fullPage: true })
+  console.log('[screenshot] saved docs/demo-zh-CN.png (a copy-paste call in Chinese)')
 } finally {
   await browser.close()
   await server.close()

@@ -1,6 +1,6 @@
 // The public API of react-p2p-call.
 
-export { createStore, type ReadableStore, type Store } from './core/store'
+export { createStore, type ReadableStore, type Store } from './core/store.js'
 export {
   createP2PError,
   mediaErrorFrom,
@@ -8,7 +8,7 @@ export {
   type ErrorText,
   type P2PError,
   type P2PErrorCode,
-} from './core/errors'
+} from './core/errors.js'
 export {
   decodeSignal,
   encodeSignal,
@@ -19,16 +19,16 @@ export {
   type SignalBundle,
   type SignalCandidate,
   type SignalKind,
-} from './core/signalCodec'
-export { derivePhase, type CallPhase, type CallStep, type PhaseInput } from './core/phase'
-export { callActions, type CallActions, type SignalingMode } from './core/callActions'
+} from './core/signalCodec.js'
+export { derivePhase, type CallPhase, type CallStep, type PhaseInput } from './core/phase.js'
+export { callActions, type CallActions, type SignalingMode } from './core/callActions.js'
 export {
   createLocalMedia,
   type LocalMedia,
   type LocalMediaOptions,
   type LocalMediaState,
   type LocalMediaStatus,
-} from './core/localMedia'
+} from './core/localMedia.js'
 export {
   createPeerSession,
   DEFAULT_ICE_SERVERS,
@@ -41,17 +41,17 @@ export {
   type PeerSession,
   type PeerSessionOptions,
   type PeerSessionState,
-} from './core/peerSession'
-export { attachNegotiation, type Negotiation, type NegotiationOptions } from './core/negotiation'
-export { parseSignalMessage, MAX_MESSAGE_CHARS, type SignalMessage } from './core/signalMessage'
+} from './core/peerSession.js'
+export { attachNegotiation, type Negotiation, type NegotiationOptions } from './core/negotiation.js'
+export { parseSignalMessage, MAX_MESSAGE_CHARS, type SignalMessage } from './core/signalMessage.js'
 export {
   randomId,
   type ChannelState,
   type ChannelStatus,
   type SignalingChannel,
-} from './core/signalingChannel'
-export { createBroadcastSignaling } from './core/broadcastSignaling'
-export { createWebSocketSignaling } from './core/webSocketSignaling'
+} from './core/signalingChannel.js'
+export { createBroadcastSignaling } from './core/broadcastSignaling.js'
+export { createWebSocketSignaling } from './core/webSocketSignaling.js'
 
 export {
   PeerSessionProvider,
@@ -59,51 +59,51 @@ export {
   useMaybePeerSessionContext,
   useMaybeLocalMediaContext,
   type PeerSessionProviderProps,
-} from './hooks/PeerSessionContext'
-export { useSessionSelector } from './hooks/useSessionSelector'
-export { useConnectionState } from './hooks/useConnectionState'
+} from './hooks/PeerSessionContext.js'
+export { useSessionSelector } from './hooks/useSessionSelector.js'
+export { useConnectionState } from './hooks/useConnectionState.js'
 export {
   usePeerConnection,
   type UsePeerConnectionOptions,
   type UsePeerConnectionResult,
-} from './hooks/usePeerConnection'
+} from './hooks/usePeerConnection.js'
 export {
   useLocalMedia,
   type UseLocalMediaOptions,
   type UseLocalMediaResult,
-} from './hooks/useLocalMedia'
-export { useLocalMediaState } from './hooks/useLocalMediaState'
+} from './hooks/useLocalMedia.js'
+export { useLocalMediaState } from './hooks/useLocalMediaState.js'
 export {
   useSignalingChannel,
   type SignalingChoice,
   type UseSignalingChannelOptions,
-} from './hooks/useSignalingChannel'
+} from './hooks/useSignalingChannel.js'
 
-export { StreamVideo, type StreamVideoProps } from './components/StreamVideo'
-export { LocalVideo, type LocalVideoProps } from './components/LocalVideo'
-export { RemoteVideo, type RemoteVideoProps } from './components/RemoteVideo'
-export { LocalSignalBox, type LocalSignalBoxProps } from './components/LocalSignalBox'
-export { RemoteSignalInput, type RemoteSignalInputProps } from './components/RemoteSignalInput'
+export { StreamVideo, type StreamVideoProps } from './components/StreamVideo.js'
+export { LocalVideo, type LocalVideoProps } from './components/LocalVideo.js'
+export { RemoteVideo, type RemoteVideoProps } from './components/RemoteVideo.js'
+export { LocalSignalBox, type LocalSignalBoxProps } from './components/LocalSignalBox.js'
+export { RemoteSignalInput, type RemoteSignalInputProps } from './components/RemoteSignalInput.js'
 export {
   ConnectionStatePanel,
   type ConnectionStatePanelProps,
-} from './components/ConnectionStatePanel'
-export { RoleChoice, type RoleChoiceProps } from './components/RoleChoice'
+} from './components/ConnectionStatePanel.js'
+export { RoleChoice, type RoleChoiceProps } from './components/RoleChoice.js'
 export {
   SignalingPicker,
   type SignalingKind,
   type SignalingPickerProps,
-} from './components/SignalingPicker'
-export { CallControls, type CallControlsProps } from './components/CallControls'
-export { ErrorAlert, type ErrorAlertProps } from './components/ErrorAlert'
-export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout'
-export { DEFAULT_LABELS, type CallLabels } from './components/labels'
+} from './components/SignalingPicker.js'
+export { CallControls, type CallControlsProps } from './components/CallControls.js'
+export { ErrorAlert, type ErrorAlertProps } from './components/ErrorAlert.js'
+export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout.js'
+export { DEFAULT_LABELS, type CallLabels } from './components/labels.js'
 export {
   MESSAGES_EN,
   MESSAGES_ZH_CN,
   mergeMessages,
   type CallMessages,
   type CallMessagesOverride,
-} from './components/messages'
-export { useControllableState } from './components/useControllableState'
-export { VideoCall, type VideoCallProps } from './VideoCall'
+} from './components/messages.js'
+export { useControllableState } from './components/useControllableState.js'
+export { VideoCall, type VideoCallProps } from './VideoCall.js'

@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef } from 'react'
-import type { CallActions, SignalingMode } from '../core/callActions'
+import type { CallActions, SignalingMode } from '../core/callActions.js'
 
 /** Props of {@link CallControls}. Optional actions render a button only when given a handler. */
 export interface CallControlsProps extends ComponentPropsWithoutRef<'div'> {

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react'
-import type { CallPhase } from '../core/phase'
-import type { ConnectionLayers } from '../core/peerSession'
+import type { CallPhase } from '../core/phase.js'
+import type { ConnectionLayers } from '../core/peerSession.js'
 
 /** Props of {@link ConnectionStatePanel}. */
 export interface ConnectionStatePanelProps

@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef } from 'react'
-import type { ErrorText, P2PError } from '../core/errors'
+import type { ErrorText, P2PError } from '../core/errors.js'
 
 /** Props of {@link ErrorAlert}. */
 export interface ErrorAlertProps extends ComponentPropsWithoutRef<'div'> {

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ComponentPropsWithoutRef } from 'react'
-import { ERROR_TEXT } from '../core/errors'
+import { ERROR_TEXT } from '../core/errors.js'
 
 /** Props of {@link LocalSignalBox}. */
 export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onCopy'> {

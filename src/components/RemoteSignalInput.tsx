@@ -1,5 +1,5 @@
 import { useId, type ComponentPropsWithoutRef } from 'react'
-import { useControllableState } from './useControllableState'
+import { useControllableState } from './useControllableState.js'
 
 /** Props of {@link RemoteSignalInput}: controlled (`value`) or uncontrolled (`defaultValue`). */
 export interface RemoteSignalInputProps extends Omit<

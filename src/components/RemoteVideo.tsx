@@ -1,5 +1,5 @@
 import { forwardRef, memo } from 'react'
-import { StreamVideo, type StreamVideoProps } from './StreamVideo'
+import { StreamVideo, type StreamVideoProps } from './StreamVideo.js'
 
 /** Props of {@link RemoteVideo}. */
 export type RemoteVideoProps = StreamVideoProps

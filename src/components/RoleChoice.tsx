@@ -1,5 +1,5 @@
 import { useId, type ComponentPropsWithoutRef } from 'react'
-import type { CallRole } from '../core/peerSession'
+import type { CallRole } from '../core/peerSession.js'
 
 /** Props of {@link RoleChoice}. */
 export interface RoleChoiceProps extends Omit<ComponentPropsWithoutRef<'fieldset'>, 'onChange'> {

@@ -1,5 +1,5 @@
 import { useId, type ComponentPropsWithoutRef } from 'react'
-import type { SignalingChoice } from '../hooks/useSignalingChannel'
+import type { SignalingChoice } from '../hooks/useSignalingChannel.js'
 
 /** The kinds a {@link SignalingPicker} offers. */
 export type SignalingKind = SignalingChoice['kind']

@@ -1,4 +1,4 @@
-import type { CallPhase } from '../core/phase'
+import type { CallPhase } from '../core/phase.js'
 
 /** Every user-facing string of the components, English by default; override any key. */
 export interface CallLabels {

@@ -1,5 +1,5 @@
-import { ERROR_TEXT, type ErrorText } from '../core/errors'
-import { DEFAULT_LABELS, type CallLabels } from './labels'
+import { ERROR_TEXT, type ErrorText } from '../core/errors.js'
+import { DEFAULT_LABELS, type CallLabels } from './labels.js'
 
 /** All user-facing text: the labels and every error's message and hint. */
 export interface CallMessages {

@@ -1,7 +1,7 @@
-import { createP2PError } from './errors'
-import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel'
-import { parseSignalMessage, type SignalMessage } from './signalMessage'
-import { createStore } from './store'
+import { createP2PError } from './errors.js'
+import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
+import { parseSignalMessage, type SignalMessage } from './signalMessage.js'
+import { createStore } from './store.js'
 
 /**
  * Signaling between tabs of one browser (same origin) with `BroadcastChannel`: no server, keyed by a

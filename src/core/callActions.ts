@@ -1,5 +1,5 @@
-import type { CallPhase, CallStep } from './phase'
-import type { CallRole, PeerSessionState } from './peerSession'
+import type { CallPhase, CallStep } from './phase.js'
+import type { CallRole, PeerSessionState } from './peerSession.js'
 
 /** How the first exchange travels: by copy-paste, or over a signaling channel. */
 export type SignalingMode = 'copy-paste' | 'channel'

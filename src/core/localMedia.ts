@@ -1,5 +1,5 @@
-import { createP2PError, mediaErrorFrom, type P2PError } from './errors'
-import { createStore, type ReadableStore } from './store'
+import { createP2PError, mediaErrorFrom, type P2PError } from './errors.js'
+import { createStore, type ReadableStore } from './store.js'
 
 /**
  * `idle`: nothing acquired. `acquiring`: waiting for the browser (and the permission prompt).

@@ -1,5 +1,5 @@
-import { createP2PError, type P2PError } from './errors'
-import type { SignalMessage } from './signalMessage'
+import { createP2PError, type P2PError } from './errors.js'
+import type { SignalMessage } from './signalMessage.js'
 
 /** Options of {@link attachNegotiation}. */
 export interface NegotiationOptions {

@@ -1,6 +1,6 @@
-import { createP2PError, type P2PError, type P2PErrorCode } from './errors'
-import { attachNegotiation, type Negotiation } from './negotiation'
-import { derivePhase, type CallPhase, type CallStep } from './phase'
+import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
+import { attachNegotiation, type Negotiation } from './negotiation.js'
+import { derivePhase, type CallPhase, type CallStep } from './phase.js'
 import {
   decodeSignal,
   encodeSignal,
@@ -9,10 +9,10 @@ import {
   type SignalBundle,
   type SignalCandidate,
   type SignalKind,
-} from './signalCodec'
-import type { SignalingChannel } from './signalingChannel'
-import { parseSignalMessage, type SignalMessage } from './signalMessage'
-import { createStore, type ReadableStore } from './store'
+} from './signalCodec.js'
+import type { SignalingChannel } from './signalingChannel.js'
+import { parseSignalMessage, type SignalMessage } from './signalMessage.js'
+import { createStore, type ReadableStore } from './store.js'
 
 /** Who starts the call: the caller makes the offer, the callee answers it. */
 export type CallRole = 'caller' | 'callee'

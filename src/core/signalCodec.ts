@@ -1,4 +1,4 @@
-import { createP2PError, type P2PError } from './errors'
+import { createP2PError, type P2PError } from './errors.js'
 
 /** Signals larger than this are rejected before parsing, so a huge paste cannot freeze the page. */
 export const MAX_SIGNAL_CHARS = 256 * 1024

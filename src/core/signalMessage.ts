@@ -1,4 +1,4 @@
-import { isCompleteSdp, type SignalCandidate, type SignalKind } from './signalCodec'
+import { isCompleteSdp, type SignalCandidate, type SignalKind } from './signalCodec.js'
 
 /** Messages larger than this are dropped unread (a description with candidates is ~10 KB). */
 export const MAX_MESSAGE_CHARS = 256 * 1024

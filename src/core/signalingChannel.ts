@@ -1,6 +1,6 @@
-import type { P2PError } from './errors'
-import type { SignalMessage } from './signalMessage'
-import type { ReadableStore } from './store'
+import type { P2PError } from './errors.js'
+import type { SignalMessage } from './signalMessage.js'
+import type { ReadableStore } from './store.js'
 
 /** `connecting` until the path is usable, `open` while it is, `closed`/`failed` after. */
 export type ChannelStatus = 'connecting' | 'open' | 'closed' | 'failed'

@@ -1,7 +1,7 @@
-import { createP2PError } from './errors'
-import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel'
-import { MAX_MESSAGE_CHARS, parseSignalMessage, type SignalMessage } from './signalMessage'
-import { createStore } from './store'
+import { createP2PError } from './errors.js'
+import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
+import { MAX_MESSAGE_CHARS, parseSignalMessage, type SignalMessage } from './signalMessage.js'
+import { createStore } from './store.js'
 
 /**
  * Signaling through a JSON relay over WebSocket (the protocol is in the README; `npm run

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { LocalMedia } from '../core/localMedia'
-import type { PeerSession } from '../core/peerSession'
+import type { LocalMedia } from '../core/localMedia.js'
+import type { PeerSession } from '../core/peerSession.js'
 
 // `undefined`: no provider. `null`: a provider whose session is not mounted yet.
 const SessionContext = createContext<PeerSession | null | undefined>(undefined)

@@ -1,5 +1,5 @@
-import type { PeerSession, PeerSessionState } from '../core/peerSession'
-import { useSessionSelector } from './useSessionSelector'
+import type { PeerSession, PeerSessionState } from '../core/peerSession.js'
+import { useSessionSelector } from './useSessionSelector.js'
 
 const identity = (state: PeerSessionState) => state
 

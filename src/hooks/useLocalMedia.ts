@@ -4,10 +4,10 @@ import {
   type LocalMedia,
   type LocalMediaOptions,
   type LocalMediaState,
-} from '../core/localMedia'
-import { useDisposable } from './useDisposable'
-import { useLatest } from './useLatest'
-import { useLocalMediaState } from './useLocalMediaState'
+} from '../core/localMedia.js'
+import { useDisposable } from './useDisposable.js'
+import { useLatest } from './useLatest.js'
+import { useLocalMediaState } from './useLocalMediaState.js'
 
 /** Options of {@link useLocalMedia}. */
 export interface UseLocalMediaOptions extends LocalMediaOptions {

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import type { LocalMedia, LocalMediaState } from '../core/localMedia'
-import { useMaybeLocalMediaContext } from './PeerSessionContext'
+import type { LocalMedia, LocalMediaState } from '../core/localMedia.js'
+import { useMaybeLocalMediaContext } from './PeerSessionContext.js'
 
 const IDLE: LocalMediaState = { status: 'idle', stream: null, error: null }
 const noSubscription = () => () => {}

@@ -1,14 +1,14 @@
 import { useCallback, useEffect } from 'react'
-import type { P2PError } from '../core/errors'
-import type { CallPhase } from '../core/phase'
+import type { P2PError } from '../core/errors.js'
+import type { CallPhase } from '../core/phase.js'
 import {
   createPeerSession,
   type CallStepOptions,
   type PeerSession,
   type PeerSessionOptions,
-} from '../core/peerSession'
-import { useDisposable } from './useDisposable'
-import { useLatest } from './useLatest'
+} from '../core/peerSession.js'
+import { useDisposable } from './useDisposable.js'
+import { useLatest } from './useLatest.js'
 
 /** Options of {@link usePeerConnection}. */
 export interface UsePeerConnectionOptions extends PeerSessionOptions {

@@ -1,6 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import { INITIAL_SESSION_STATE, type PeerSession, type PeerSessionState } from '../core/peerSession'
-import { useMaybePeerSessionContext } from './PeerSessionContext'
+import {
+  INITIAL_SESSION_STATE,
+  type PeerSession,
+  type PeerSessionState,
+} from '../core/peerSession.js'
+import { useMaybePeerSessionContext } from './PeerSessionContext.js'
 
 const noSubscription = () => () => {}
 

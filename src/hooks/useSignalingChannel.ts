@@ -1,10 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { createBroadcastSignaling } from '../core/broadcastSignaling'
-import type { LocalStreamSource, PeerSession } from '../core/peerSession'
-import type { ChannelState, SignalingChannel } from '../core/signalingChannel'
-import { createWebSocketSignaling } from '../core/webSocketSignaling'
-import { useLatest } from './useLatest'
-import { useMaybePeerSessionContext } from './PeerSessionContext'
+import { createBroadcastSignaling } from '../core/broadcastSignaling.js'
+import type { LocalStreamSource, PeerSession } from '../core/peerSession.js'
+import type { ChannelState, SignalingChannel } from '../core/signalingChannel.js'
+import { createWebSocketSignaling } from '../core/webSocketSignaling.js'
+import { useLatest } from './useLatest.js'
+import { useMaybePeerSessionContext } from './PeerSessionContext.js'
 
 /** Which channel to use: none (copy-paste), tabs of this browser, or a WebSocket relay. */
 export type SignalingChoice =
