@@ -39,6 +39,7 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
           globalSetup: ['tests/browser/setup/globalSetup.ts'],
+          setupFiles: ['tests/browser/setup/cleanup.ts'],
           browser: { ...chromium('chromium-browser'), commands: { blockUdp, unblockUdp } },
         },
       },

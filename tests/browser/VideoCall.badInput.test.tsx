@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { fireEvent, render, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import { createPeerSession, MAX_SIGNAL_CHARS, VideoCall } from '../../src'
 import {
   calls,
@@ -10,8 +10,6 @@ import {
   waitForSignal,
   type CallUi,
 } from './helpers'
-
-afterEach(cleanup)
 
 /** An offer from a third party, made by a real connection. */
 async function foreignOffer(): Promise<string> {

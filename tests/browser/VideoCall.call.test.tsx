@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { VideoCall } from '../../src'
 import {
   calls,
@@ -17,11 +17,6 @@ let media: ReturnType<typeof trackMediaTracks>
 beforeEach(() => {
   pcs = trackPeerConnections()
   media = trackMediaTracks()
-})
-afterEach(() => {
-  cleanup()
-  pcs.restore()
-  media.restore()
 })
 
 function TwoTabs() {

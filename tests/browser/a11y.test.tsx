@@ -1,12 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import axe from 'axe-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { Demo } from '../../demo/Demo'
 import '../../src/styles.css'
 import '../../demo/demo.css'
-
-afterEach(cleanup)
 
 async function violations() {
   const result = await axe.run(document.body, { resultTypes: ['violations'] })

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, inject, it, vi } from 'vitest'
+import { fireEvent, render, waitFor, within } from '@testing-library/react'
+import { describe, expect, inject, it, vi } from 'vitest'
 import { createBroadcastSignaling, createPeerSession, randomId, VideoCall } from '../../src'
 import {
   calls,
@@ -9,13 +9,8 @@ import {
   waitForLine,
   until,
   type CallUi,
+  defer,
 } from './helpers'
-
-const restore: (() => void)[] = []
-afterEach(() => {
-  cleanup()
-  for (const r of restore.splice(0)) r()
-})
 
 /** Records what a prototype's send-like method sends (to see trickle ICE on the wire). */
 function spyOn<T extends object>(proto: T, method: keyof T & string) {
@@ -25,7 +20,7 @@ function spyOn<T extends object>(proto: T, method: keyof T & string) {
     sent.push(typeof args[0] === 'string' ? args[0] : JSON.stringify(args[0]))
     return original.apply(this, args)
   }
-  restore.push(() => ((proto as Record<string, unknown>)[method] = original))
+  defer(() => ((proto as Record<string, unknown>)[method] = original))
   return sent
 }
 
@@ -65,6 +60,17 @@ function twoCalls() {
   return calls() as [CallUi, CallUi]
 }
 
+/** Two calls, both on `kind` in a fresh room, both ready for Start call. */
+async function twoCallsInRoom(kind: 'Same browser' | 'WebSocket', url?: string) {
+  const [a, b] = twoCalls()
+  const room = randomId()
+  choose(a, kind, room, url)
+  choose(b, kind, room, url)
+  await ready(a)
+  await ready(b)
+  return { a, b, room }
+}
+
 const kinds = (sent: string[]) =>
   sent.map((raw) => {
     const outer = JSON.parse(raw) as { message?: string }
@@ -74,12 +80,7 @@ const kinds = (sent: string[]) =>
 describe('given two tabs of one browser in the same room', () => {
   it('connects when one clicks Start call, with trickle ICE and no paste', async () => {
     const sent = spyOn(BroadcastChannel.prototype, 'postMessage')
-    const [a, b] = twoCalls()
-    const room = randomId()
-    choose(a, 'Same browser', room)
-    choose(b, 'Same browser', room)
-    await ready(a)
-    await ready(b)
+    const { a, b } = await twoCallsInRoom('Same browser')
     fireEvent.click(a.button('Start call'))
     await expectConnectedWithoutPaste(a, b)
     // Candidates travelled one by one, not inside a bundle.
@@ -88,12 +89,7 @@ describe('given two tabs of one browser in the same room', () => {
   })
 
   it('connects when both click Start call at once (perfect negotiation)', async () => {
-    const [a, b] = twoCalls()
-    const room = randomId()
-    choose(a, 'Same browser', room)
-    choose(b, 'Same browser', room)
-    await ready(a)
-    await ready(b)
+    const { a, b } = await twoCallsInRoom('Same browser')
     fireEvent.click(a.button('Start call'))
     fireEvent.click(b.button('Start call'))
     await expectConnectedWithoutPaste(a, b)
@@ -101,13 +97,8 @@ describe('given two tabs of one browser in the same room', () => {
 
   it('drops malformed and foreign messages with a warning and keeps the call', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    restore.push(() => warn.mockRestore())
-    const [a, b] = twoCalls()
-    const room = randomId()
-    choose(a, 'Same browser', room)
-    choose(b, 'Same browser', room)
-    await ready(a)
-    await ready(b)
+    defer(() => warn.mockRestore())
+    const { a, b, room } = await twoCallsInRoom('Same browser')
     fireEvent.click(a.button('Start call'))
     await expectConnectedWithoutPaste(a, b)
 
@@ -134,12 +125,7 @@ describe('given a WebSocket relay', () => {
 
   it('connects two calls in one room with trickle ICE and no paste', async () => {
     const sent = spyOn(WebSocket.prototype, 'send')
-    const [a, b] = twoCalls()
-    const room = randomId()
-    choose(a, 'WebSocket', room, url)
-    choose(b, 'WebSocket', room, url)
-    await ready(a)
-    await ready(b)
+    const { a, b } = await twoCallsInRoom('WebSocket', url)
     fireEvent.click(b.button('Start call'))
     await expectConnectedWithoutPaste(a, b)
     expect(
@@ -174,11 +160,11 @@ describe('given a WebSocket relay', () => {
 
   it('drops malformed messages from the other member without breaking anything', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    restore.push(() => warn.mockRestore())
+    defer(() => warn.mockRestore())
     const [a] = twoCalls()
     const room = randomId()
     const peer = new WebSocket(url)
-    restore.push(() => peer.close())
+    defer(() => peer.close())
     await new Promise((resolve) => peer.addEventListener('open', resolve, { once: true }))
     peer.send(JSON.stringify({ type: 'join', room }))
     choose(a, 'WebSocket', room, url)
@@ -207,9 +193,9 @@ describe('given the call’s own data channel', () => {
       channels.push(channel)
       return channel
     }
-    restore.push(() => (RTCPeerConnection.prototype.createDataChannel = original))
+    defer(() => (RTCPeerConnection.prototype.createDataChannel = original))
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    restore.push(() => warn.mockRestore())
+    defer(() => warn.mockRestore())
     const [a, b] = twoCalls()
     await connectByPaste(a, b)
     const dc = channels[0] as RTCDataChannel
@@ -235,7 +221,7 @@ describe('given both start at once while one still waits for its camera', () => 
     const channels = [createBroadcastSignaling(room), createBroadcastSignaling(room)] as const
     a.attachChannel(channels[0])
     b.attachChannel(channels[1])
-    restore.push(() => {
+    defer(() => {
       a.dispose()
       b.dispose()
       channels.forEach((c) => c.close())

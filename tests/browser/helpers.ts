@@ -2,6 +2,18 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { expect } from 'vitest'
 import type { PeerSession, PeerSessionState } from '../../src'
 
+const deferred: (() => void)[] = []
+
+/** Runs `undo` after the current test (the browser setup file calls {@link runDeferred}). */
+export function defer(undo: () => void): void {
+  deferred.push(undo)
+}
+
+/** Undoes, newest first, what the test patched. */
+export function runDeferred(): void {
+  for (const undo of deferred.splice(0).reverse()) undo()
+}
+
 /** Records every RTCPeerConnection created while installed. */
 export function trackPeerConnections() {
   const Original = globalThis.RTCPeerConnection
@@ -13,6 +25,9 @@ export function trackPeerConnections() {
     }
   }
   globalThis.RTCPeerConnection = Tracked
+  defer(() => {
+    globalThis.RTCPeerConnection = Original
+  })
   return {
     created,
     live: () => created.filter((pc) => pc.signalingState !== 'closed'),
@@ -34,6 +49,9 @@ export function trackMediaTracks(
     tracks.push(...stream.getTracks())
     return stream
   }
+  defer(() => {
+    devices.getUserMedia = original
+  })
   return {
     tracks,
     live: () => tracks.filter((t) => t.readyState === 'live'),

@@ -1,5 +1,5 @@
-import { cleanup, render, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { render, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { VideoCall } from '../../src'
 import {
@@ -9,13 +9,8 @@ import {
   trackMediaTracks,
   waitForLine,
   type CallUi,
+  defer,
 } from './helpers'
-
-const restore: (() => void)[] = []
-afterEach(() => {
-  cleanup()
-  for (const r of restore.splice(0)) r()
-})
 
 /** Records the screen tracks getDisplayMedia hands out. */
 function trackScreens() {
@@ -27,7 +22,7 @@ function trackScreens() {
     tracks.push(...stream.getTracks())
     return stream
   }
-  restore.push(() => (devices.getDisplayMedia = original))
+  defer(() => (devices.getDisplayMedia = original))
   return tracks
 }
 
@@ -89,7 +84,6 @@ describe('given a call connected by one paste each way', () => {
 
   it('shows the other side a remote hang-up within a second and releases its camera', async () => {
     const media = trackMediaTracks()
-    restore.push(media.restore)
     const { a, b } = await twoConnectedCalls()
     await expectPlayingVideo(b.remoteVideo())
     expect(media.live()).toHaveLength(4)

@@ -1,8 +1,6 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { createPeerSession, VideoCall } from '../../src'
-
-afterEach(cleanup)
 
 /** An answer made by two real connections that have nothing to do with the page under test. */
 async function foreignAnswer(): Promise<string> {

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createLocalMedia, LocalVideo, useLocalMedia, VideoCall } from '../../src'
 import {
   calls,
@@ -14,15 +14,8 @@ import {
   type CallUi,
 } from './helpers'
 
-const restore: (() => void)[] = []
-afterEach(() => {
-  cleanup()
-  for (const r of restore.splice(0)) r()
-})
-
 function track(replacement?: Parameters<typeof trackMediaTracks>[0]) {
   const media = trackMediaTracks(replacement)
-  restore.push(media.restore)
   return media
 }
 
@@ -99,7 +92,6 @@ describe('given an unmount while the camera prompt is still open', () => {
 describe('given StrictMode double mounts', () => {
   it('leaves exactly one live connection after Create offer', async () => {
     const pcs = trackPeerConnections()
-    restore.push(pcs.restore)
     const media = track()
     render(
       <StrictMode>

@@ -1,10 +1,8 @@
-import { cleanup, render, waitFor } from '@testing-library/react'
+import { render, waitFor } from '@testing-library/react'
 import { useEffect } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createPeerSession, usePeerConnection, type PeerSession } from '../../src'
 import { connectSessions, until } from './helpers'
-
-afterEach(cleanup)
 
 describe('given the tab of one side closes', () => {
   it('tells the other side at once (pagehide), instead of waiting for ICE to time out', async () => {

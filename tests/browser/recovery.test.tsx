@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
+import { fireEvent, render, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
 import { iceUfragOf, VideoCall, type CallPhase } from '../../src'
@@ -10,13 +10,12 @@ import {
   trackPeerConnections,
   waitForLine,
   type CallUi,
+  defer,
 } from './helpers'
 
-const restore: (() => void)[] = []
+// The network comes back after every test, whatever happened in it.
 afterEach(async () => {
   await commands.unblockUdp()
-  cleanup()
-  for (const r of restore.splice(0)) r()
 })
 
 async function newSignal(call: CallUi, previous: string): Promise<string> {
@@ -33,7 +32,7 @@ async function newSignal(call: CallUi, previous: string): Promise<string> {
 
 function renderCalls(phases: CallPhase[][]) {
   const pcs = trackPeerConnections()
-  restore.push(pcs.restore)
+  defer(pcs.restore)
   render(
     <>
       <VideoCall iceServers={[]} onPhaseChange={(phase) => phases[0]?.push(phase)} />

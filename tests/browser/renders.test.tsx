@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, render } from '@testing-library/react'
+import { fireEvent, render } from '@testing-library/react'
 import { useEffect } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   RemoteVideo,
   usePeerSessionContext,
@@ -10,8 +10,6 @@ import {
   type PeerSessionState,
 } from '../../src'
 import { calls, connectByPaste, expectPlayingVideo, waitForLine, type CallUi } from './helpers'
-
-afterEach(cleanup)
 
 const selectRemoteStream = (s: PeerSessionState) => s.remoteStream
 const counts = { snapshots: 0, remoteVideoRenders: 0 }
