@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Pure logic is fast, but cold transforms beside two browser projects on two cores are not.
+          testTimeout: 20_000,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
         },
       },

@@ -33,6 +33,8 @@ export {
   createPeerSession,
   DEFAULT_ICE_SERVERS,
   INITIAL_SESSION_STATE,
+  countCandidates,
+  type CandidateCounts,
   type CallRole,
   type CallStepOptions,
   type ConnectionLayers,
@@ -96,6 +98,7 @@ export {
 } from './components/SignalingPicker.js'
 export { CallControls, type CallControlsProps } from './components/CallControls.js'
 export { ErrorAlert, type ErrorAlertProps } from './components/ErrorAlert.js'
+export { GatheringProgress, type GatheringProgressProps } from './components/GatheringProgress.js'
 export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout.js'
 export { DEFAULT_LABELS, type CallLabels } from './components/labels.js'
 export {

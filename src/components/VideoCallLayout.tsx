@@ -11,6 +11,7 @@ import { useSignalingChannel } from '../hooks/useSignalingChannel.js'
 import { CallControls } from './CallControls.js'
 import { ConnectionStatePanel } from './ConnectionStatePanel.js'
 import { ErrorAlert } from './ErrorAlert.js'
+import { GatheringProgress } from './GatheringProgress.js'
 import { DEFAULT_LABELS, type CallLabels } from './labels.js'
 import type { CallMessagesOverride } from './messages.js'
 import { LocalSignalBox } from './LocalSignalBox.js'
@@ -51,6 +52,8 @@ const selectStep = (s: PeerSessionState) => s.step
 const selectInBand = (s: PeerSessionState) => s.inBand
 const selectLocalScreen = (s: PeerSessionState) => s.localScreen
 const selectEndedBy = (s: PeerSessionState) => s.endedBy
+const selectGathering = (s: PeerSessionState) => s.gathering
+const selectCandidateCounts = (s: PeerSessionState) => s.candidateCounts
 
 // Thin wrappers: each subscribes to its own slice, so a video re-renders only when its stream changes.
 function SessionRemoteVideo({ session, label }: { session: PeerSession | null; label: string }) {
@@ -135,6 +138,8 @@ export function VideoCallLayout({
   const localScreen = useSessionSelector(selectLocalScreen, session)
   const endedBy = useSessionSelector(selectEndedBy, session)
   const localSignal = useSessionSelector(selectLocalSignal, session)
+  const gathering = useSessionSelector(selectGathering, session)
+  const candidateCounts = useSessionSelector(selectCandidateCounts, session)
   const error = useSessionSelector(selectError, session)
   const mediaState = useLocalMediaState(media)
   const mode = signalingKind === 'copy-paste' ? 'copy-paste' : 'channel'
@@ -228,11 +233,14 @@ export function VideoCallLayout({
       {/* Not rendered (rather than hidden) with a channel: a stylesheet could show a hidden grid. */}
       {mode === 'copy-paste' && (
         <div className="rpc-signals">
-          <LocalSignalBox
-            value={localSignal}
-            labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
-            copyError={errorText?.ERR_COPY}
-          />
+          <div className="rpc-signal-column">
+            <LocalSignalBox
+              value={localSignal}
+              labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
+              copyError={errorText?.ERR_COPY}
+            />
+            <GatheringProgress gathering={gathering} counts={candidateCounts} labels={labels} />
+          </div>
           <RemoteSignalInput
             value={remoteSignal}
             onValueChange={setRemoteSignal}

@@ -40,6 +40,8 @@ export interface CallLabels {
   remoteHungUp: string
   channelConnecting: string
   channelOpen: string
+  gatheringCandidates: string
+  candidatesInSignal: string
   /** Announced (politely) when the phase changes. */
   phaseNames: Readonly<Record<CallPhase, string>>
 }
@@ -91,6 +93,8 @@ export const DEFAULT_LABELS: CallLabels = {
   remoteHungUp: 'The other person hung up.',
   channelConnecting: 'Connecting to the signaling channel…',
   channelOpen: 'Ready: open the same room in the other tab, then one of you clicks Start call.',
+  gatheringCandidates: 'Gathering candidates',
+  candidatesInSignal: 'Candidates in this signal',
   phaseNames: {
     idle: 'Call: not started',
     'acquiring-media': 'Call: starting camera and microphone',

@@ -68,6 +68,8 @@ export const MESSAGES_ZH_CN: CallMessages = {
     remoteHungUp: '对方已挂断。',
     channelConnecting: '正在连接信令通道…',
     channelOpen: '已就绪：在另一个标签页打开同一房间，然后由其中一方点击“开始通话”。',
+    gatheringCandidates: '正在收集候选地址',
+    candidatesInSignal: '此信令中的候选地址',
     phaseNames: {
       idle: '通话：未开始',
       'acquiring-media': '通话：正在打开摄像头和麦克风',

@@ -40,6 +40,21 @@ export interface PeerSessionOptions extends ConnectionOptions {
   polite?: boolean
   /** How long `disconnected` may last before the kit restarts ICE. Default 3000 ms. */
   reconnectAfterMs?: number
+  /**
+   * When a non-trickle signal is ready: when ICE gathering completes, or `graceMs` after the first
+   * candidate (time for server-reflexive/relay ones to follow), or at `maxMs`, whichever is first.
+   * A STUN server that never answers then costs a second, not ~40. Defaults: 1000 and 10000 ms;
+   * raise `graceMs` for a slow TURN server.
+   */
+  gatheringBudget?: { graceMs?: number; maxMs?: number }
+}
+
+/** How many candidates of each type a signal carries. */
+export interface CandidateCounts {
+  readonly host: number
+  readonly srflx: number
+  readonly prflx: number
+  readonly relay: number
 }
 
 /** One public STUN server, as the tutorial uses; override with `iceServers`. */
@@ -82,6 +97,10 @@ export interface PeerSessionState extends ConnectionLayers {
   readonly remoteScreen: MediaStream | null
   /** Whether the call's own data channel is open: later negotiation needs no paste. */
   readonly inBand: boolean
+  /** True while a non-trickle signal waits for its candidates (within the gathering budget). */
+  readonly gathering: boolean
+  /** The candidates in `localSignal`, by type; `null` while there is no signal. */
+  readonly candidateCounts: CandidateCounts | null
   /** Who ended the last call: `'remote'` when the other person hung up. */
   readonly endedBy: 'local' | 'remote' | null
   /** The last problem, with a hint; the call itself goes on unless `phase` says otherwise. */
@@ -148,6 +167,8 @@ export const INITIAL_SESSION_STATE: PeerSessionState = {
   localScreen: null,
   remoteScreen: null,
   inBand: false,
+  gathering: false,
+  candidateCounts: null,
   endedBy: null,
   error: null,
 }
@@ -194,11 +215,23 @@ function rtcConfiguration(options: ConnectionOptions): RTCConfiguration {
   return config
 }
 
-/** Resolves when gathering is complete, or when the connection is closed (`abort`). */
-function gatheringComplete(pc: RTCPeerConnection, abort: AbortSignal): Promise<void> {
+/**
+ * Resolves when the signal may go: gathering is complete, or `graceMs` after the first candidate,
+ * or at `maxMs`, or when the connection is closed (`abort`).
+ */
+function gatheringDone(
+  pc: RTCPeerConnection,
+  abort: AbortSignal,
+  budget: { graceMs?: number; maxMs?: number } = {},
+): Promise<void> {
   if (pc.iceGatheringState === 'complete' || abort.aborted) return Promise.resolve()
+  const { graceMs = 1000, maxMs = 10_000 } = budget
   return new Promise((resolve) => {
+    let grace: ReturnType<typeof setTimeout> | undefined
+    const cap = setTimeout(() => done(), maxMs)
     const done = () => {
+      clearTimeout(cap)
+      clearTimeout(grace)
       pc.removeEventListener('icegatheringstatechange', check)
       pc.removeEventListener('icecandidate', onCandidate)
       abort.removeEventListener('abort', done)
@@ -207,14 +240,29 @@ function gatheringComplete(pc: RTCPeerConnection, abort: AbortSignal): Promise<v
     const check = () => {
       if (pc.iceGatheringState === 'complete') done()
     }
-    // The end-of-candidates event (candidate === null) is the older signal of the same moment.
     const onCandidate = (event: RTCPeerConnectionIceEvent) => {
+      // The end-of-candidates event (candidate === null) is the older signal of completion.
       if (!event.candidate) done()
+      else grace ??= setTimeout(done, graceMs)
     }
     pc.addEventListener('icegatheringstatechange', check)
     pc.addEventListener('icecandidate', onCandidate)
     abort.addEventListener('abort', done)
   })
+}
+
+/**
+ * Counts the candidates of an SDP by type.
+ *
+ * @example
+ * countCandidates(pc.localDescription.sdp) // { host: 2, srflx: 1, prflx: 0, relay: 0 }
+ */
+export function countCandidates(sdp: string): CandidateCounts {
+  const counts = { host: 0, srflx: 0, prflx: 0, relay: 0 }
+  for (const match of sdp.matchAll(/^a=candidate:.* typ (host|srflx|prflx|relay)\b/gm)) {
+    counts[match[1] as keyof CandidateCounts]++
+  }
+  return counts
 }
 
 const fingerprintOf = (sdp: string) => /(?:^|\n)a=fingerprint:(\S+ \S+)/.exec(sdp)?.[1]
@@ -295,12 +343,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
   function polite(): boolean {
     if (config.polite !== undefined) return config.polite
-    const { role } = store.getState()
-    // Both started at once over a channel: the smaller channel id yields.
-    if (channel && channelPeer && role === 'caller' && call && !call.pc.remoteDescription) {
-      return channel.id < channelPeer
-    }
-    return role === 'callee'
+    // Over a channel both may be callers (both clicked Start call): once the other end's id is
+    // known, the ids decide, the same way on both sides and for every later collision.
+    if (channel && channelPeer) return channel.id < channelPeer
+    return store.getState().role === 'callee'
   }
 
   function openCall(trickle: boolean): Call {
@@ -580,8 +626,16 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
   /** Non-trickle: the signal is published once gathering is complete, candidates inside. */
   async function publishWhenGathered(current: Call, mine: number, step: CallStep): Promise<void> {
-    await gatheringComplete(current.pc, current.closed.signal)
-    if (mine === ticket) update({ step, localSignal: bundleOf(current) })
+    update({ gathering: true, candidateCounts: null })
+    await gatheringDone(current.pc, current.closed.signal, config.gatheringBudget)
+    if (mine !== ticket) return
+    const localSignal = bundleOf(current)
+    update({
+      step,
+      localSignal,
+      gathering: false,
+      candidateCounts: countCandidates(current.pc.localDescription?.sdp ?? ''),
+    })
   }
 
   /**
@@ -596,7 +650,15 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     const mine = ++ticket
     closeCall()
     if (role === 'callee') heldOffer = null
-    update({ role, step: 'idle', localSignal: '', remoteStream: null, endedBy: null, error: null })
+    update({
+      role,
+      step: 'idle',
+      localSignal: '',
+      remoteStream: null,
+      candidateCounts: null,
+      endedBy: null,
+      error: null,
+    })
     try {
       await steps(mine)
     } catch (cause) {
@@ -604,7 +666,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       closeCall()
       pendingRemoteCandidates = []
       const error = cause instanceof StepError ? cause.p2p : createP2PError('ERR_SIGNALING', cause)
-      update({ step: 'idle', localSignal: '', remoteStream: null, error })
+      update({ step: 'idle', localSignal: '', remoteStream: null, gathering: false, error })
     }
   }
 
@@ -645,7 +707,15 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     heldOffer = null
     pendingRemoteCandidates = []
     closeCall('closed', endedBy === 'local')
-    update({ step: 'hung-up', localSignal: '', remoteStream: null, endedBy, error: null })
+    update({
+      step: 'hung-up',
+      localSignal: '',
+      remoteStream: null,
+      endedBy,
+      error: null,
+      gathering: false,
+      candidateCounts: null,
+    })
   }
 
   function stopScreenShare(): void {

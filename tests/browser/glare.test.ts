@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPeerSession, type PeerSession } from '../../src'
-import { canvasScreen, connectSessions, trackPeerConnections, until } from './helpers'
+import { createBroadcastSignaling, createPeerSession, randomId, type PeerSession } from '../../src'
+import { canvasScreen, connectSessions, defer, trackPeerConnections, until } from './helpers'
 
 const sessions: PeerSession[] = []
 afterEach(() => {
@@ -51,4 +51,38 @@ describe('given both sides renegotiate at the same moment (glare)', () => {
       `[glare] ${ROUNDS} rounds; caller SDP ${sizeAfterFirst} chars after round 1, ${sdpLength()} after round ${ROUNDS}`,
     )
   }, 120_000)
+})
+
+describe('given a call started over a signaling channel by both at once', () => {
+  it('still has exactly one polite side afterwards, so later collisions converge', async () => {
+    const room = randomId()
+    const channels = [createBroadcastSignaling(room), createBroadcastSignaling(room)] as const
+    const a = createPeerSession({ iceServers: [] })
+    const b = createPeerSession({ iceServers: [] })
+    sessions.push(a, b)
+    defer(() => channels.forEach((c) => c.close()))
+    a.attachChannel(channels[0])
+    b.attachChannel(channels[1])
+    // Both are callers now; the channel ids decide who yields, for this and every later collision.
+    await Promise.all([a.startCall(), b.startCall()])
+    await until(a, (s) => s.phase === 'connected' && s.inBand)
+    await until(b, (s) => s.phase === 'connected' && s.inBand)
+    for (let round = 1; round <= 5; round++) {
+      await Promise.all([a.startScreenShare(canvasScreen), b.startScreenShare(canvasScreen)])
+      await Promise.all(
+        [a, b].map((s) =>
+          until(s, (st) => st.signalingState === 'stable' && st.remoteScreen !== null, 10_000),
+        ),
+      ).catch((e: Error) => {
+        throw new Error(`round ${round}: ${e.message}`)
+      })
+      a.stopScreenShare()
+      b.stopScreenShare()
+      await Promise.all(
+        [a, b].map((s) =>
+          until(s, (st) => st.signalingState === 'stable' && st.remoteScreen === null, 10_000),
+        ),
+      )
+    }
+  }, 60_000)
 })

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { callActions } from '../../src/core/callActions'
 import { derivePhase, type CallPhase, type CallStep, type PhaseInput } from '../../src/core/phase'
-import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSession'
+import {
+  countCandidates,
+  INITIAL_SESSION_STATE,
+  type PeerSessionState,
+} from '../../src/core/peerSession'
 
 const fresh: Omit<PhaseInput, 'step'> = {
   signalingState: 'stable',
@@ -193,5 +197,20 @@ describe('callActions', () => {
     const actions = callActions(at('idle', 'idle'), 'callee', 'channel')
     expect(actions).toMatchObject({ startCall: true, createOffer: false, createAnswer: false })
     expect(callActions(at('connecting', 'negotiating'), 'caller', 'channel').startCall).toBe(false)
+  })
+})
+
+describe('countCandidates', () => {
+  it('counts the candidates of an SDP by type', () => {
+    const sdp = [
+      'v=0',
+      'a=candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host generation 0',
+      'a=candidate:2 1 tcp 1518280447 10.0.0.2 9 typ host tcptype active',
+      'a=candidate:3 1 udp 1686052607 203.0.113.7 50000 typ srflx raddr 10.0.0.2 rport 50000',
+      'a=candidate:4 1 udp 41885439 198.51.100.9 3478 typ relay raddr 203.0.113.7 rport 50000',
+      '',
+    ].join('\r\n')
+    expect(countCandidates(sdp)).toEqual({ host: 2, srflx: 1, prflx: 0, relay: 1 })
+    expect(countCandidates('v=0\r\n')).toEqual({ host: 0, srflx: 0, prflx: 0, relay: 0 })
   })
 })
