@@ -7,7 +7,7 @@ export interface CallMessages {
   errors: ErrorText
 }
 
-/** What a user passes: any subset, per key. */
+/** What a user passes: a subset of the texts, per key. */
 export interface CallMessagesOverride {
   labels?: Partial<CallLabels>
   errors?: Partial<ErrorText>

@@ -42,29 +42,38 @@ function renderCalls(phases: CallPhase[][]) {
   return { pcs, ui: calls() as [CallUi, CallUi] }
 }
 
+/** A connected copy-paste call whose UDP is then dropped, until both sides show reconnecting. */
+async function callGoingDark(context: { skip: (note: string) => never }) {
+  const phases: CallPhase[][] = [[], []]
+  const {
+    pcs,
+    ui: [a, b],
+  } = renderCalls(phases)
+  const first = await connectByPaste(a, b)
+  await expectPlayingVideo(a.remoteVideo())
+  await expectPlayingVideo(b.remoteVideo())
+  if (!(await commands.blockUdp())) context.skip('iptables needs the test’s own namespace, as root')
+  await waitForLine(a, 'phase: reconnecting', 20_000)
+  await waitForLine(b, 'phase: reconnecting', 20_000)
+  return { phases, pcs, a, b, first }
+}
+
+/** Both calls are back: connected, with video both ways. */
+async function bothBack(a: CallUi, b: CallUi) {
+  await waitForLine(a, 'phase: connected', 30_000)
+  await waitForLine(b, 'phase: connected', 30_000)
+  await expectPlayingVideo(a.remoteVideo())
+  await expectPlayingVideo(b.remoteVideo())
+}
+
 // Real faults need the network namespace that `npm test` makes (as root); elsewhere these skip.
 describe('given a connected call whose network goes dark (UDP dropped)', () => {
   it('shows reconnecting and comes back with video when the network returns', async (context) => {
-    const phases: CallPhase[][] = [[], []]
-    const {
-      pcs,
-      ui: [a, b],
-    } = renderCalls(phases)
-    await connectByPaste(a, b)
-    await expectPlayingVideo(a.remoteVideo())
-    if (!(await commands.blockUdp()))
-      context.skip('iptables needs the test’s own namespace, as root')
-
-    await waitForLine(a, 'phase: reconnecting', 20_000)
-    await waitForLine(b, 'phase: reconnecting', 20_000)
+    const { phases, pcs, a, b } = await callGoingDark(context)
     // Longer than the restart budget (3 s): the caller has restarted ICE meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 4_000))
     await commands.unblockUdp()
-
-    await waitForLine(a, 'phase: connected', 30_000)
-    await waitForLine(b, 'phase: connected', 30_000)
-    await expectPlayingVideo(a.remoteVideo())
-    await expectPlayingVideo(b.remoteVideo())
+    await bothBack(a, b)
     // The same connections carried the call through: no new call was made.
     expect(pcs.created).toHaveLength(2)
     // And the panel showed the way it went.
@@ -76,19 +85,8 @@ describe('given a connected call whose network goes dark (UDP dropped)', () => {
   }, 90_000)
 
   it('resumes by Reconnect over copy-paste: restart offer one way, answer back, same connection', async (context) => {
-    const phases: CallPhase[][] = [[], []]
-    const {
-      pcs,
-      ui: [a, b],
-    } = renderCalls(phases)
-    const first = await connectByPaste(a, b)
-    await expectPlayingVideo(b.remoteVideo())
-    if (!(await commands.blockUdp()))
-      context.skip('iptables needs the test’s own namespace, as root')
-
-    await waitForLine(a, 'phase: reconnecting', 20_000)
     // Both sides see the outage; each offers Reconnect and accepts a pasted restart offer.
-    await waitForLine(b, 'phase: reconnecting', 20_000)
+    const { phases, pcs, a, b, first } = await callGoingDark(context)
     fireEvent.click(a.button('Reconnect'))
     const restartOffer = await newSignal(a, first.offer)
     paste(b.remoteSignal(), restartOffer)
@@ -97,11 +95,7 @@ describe('given a connected call whose network goes dark (UDP dropped)', () => {
     paste(a.remoteSignal(), restartAnswer)
     fireEvent.click(a.button('Complete connection'))
     await commands.unblockUdp()
-
-    await waitForLine(a, 'phase: connected', 30_000)
-    await waitForLine(b, 'phase: connected', 30_000)
-    await expectPlayingVideo(a.remoteVideo())
-    await expectPlayingVideo(b.remoteVideo())
+    await bothBack(a, b)
     expect(pcs.created).toHaveLength(2)
     expect(a.alerts()).toHaveLength(0)
     expect(b.alerts()).toHaveLength(0)
