@@ -259,8 +259,12 @@ function gatheringDone(
  */
 export function countCandidates(sdp: string): CandidateCounts {
   const counts = { host: 0, srflx: 0, prflx: 0, relay: 0 }
-  for (const match of sdp.matchAll(/^a=candidate:.* typ (host|srflx|prflx|relay)\b/gm)) {
-    counts[match[1] as keyof CandidateCounts]++
+  // With BUNDLE the same candidates are listed under every m-section: count each one once.
+  const unique = new Set(sdp.match(/^a=candidate:.*$/gm))
+  for (const line of unique) {
+    const type = / typ (host|srflx|prflx|relay)\b/.exec(line)?.[1] as
+      keyof CandidateCounts | undefined
+    if (type) counts[type]++
   }
   return counts
 }

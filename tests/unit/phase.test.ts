@@ -208,6 +208,9 @@ describe('countCandidates', () => {
       'a=candidate:2 1 tcp 1518280447 10.0.0.2 9 typ host tcptype active',
       'a=candidate:3 1 udp 1686052607 203.0.113.7 50000 typ srflx raddr 10.0.0.2 rport 50000',
       'a=candidate:4 1 udp 41885439 198.51.100.9 3478 typ relay raddr 203.0.113.7 rport 50000',
+      'm=video 9 UDP/TLS/RTP/SAVPF 96',
+      // BUNDLE repeats the same candidates under every m-section: counted once.
+      'a=candidate:1 1 udp 2122260223 10.0.0.2 50000 typ host generation 0',
       '',
     ].join('\r\n')
     expect(countCandidates(sdp)).toEqual({ host: 2, srflx: 1, prflx: 0, relay: 1 })
