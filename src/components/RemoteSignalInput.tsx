@@ -31,7 +31,7 @@ export function RemoteSignalInput({
   const id = useId()
   const [text, setText] = useControllableState({ value, defaultValue, onChange: onValueChange })
   return (
-    <div className={className ?? 'rpc-signal rpc-signal--remote'}>
+    <div className={['rpc-signal rpc-signal--remote', className].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{labels.remoteSignal ?? 'Remote signal'}</label>
       <textarea
         id={id}

@@ -162,7 +162,8 @@ export function VideoCallLayout({
   return (
     <section
       aria-label={labels.call}
-      className={className ?? 'rpc-call'}
+      // An app's className adds to ours, so the stylesheet keeps applying.
+      className={className ? `rpc-call ${className}` : 'rpc-call'}
       data-state={phase}
       data-role={role}
       {...rest}

@@ -41,7 +41,8 @@ const fail = (code: Parameters<typeof createP2PError>[0], cause?: unknown): Deco
   error: createP2PError(code, cause),
 })
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

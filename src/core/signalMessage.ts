@@ -1,4 +1,4 @@
-import { isCompleteSdp, type SignalCandidate, type SignalKind } from './signalCodec.js'
+import { isCompleteSdp, isRecord, type SignalCandidate, type SignalKind } from './signalCodec.js'
 
 /** Messages larger than this are dropped unread (a description with candidates is ~10 KB). */
 export const MAX_MESSAGE_CHARS = 256 * 1024
@@ -16,10 +16,6 @@ export type SignalMessage =
   | { type: 'screen'; streamId: string | null }
   /** The other person hung up. */
   | { type: 'bye' }
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /**
  * Parses one message from the wire; anything malformed or oversized gives `null` (to be dropped with
