@@ -1,4 +1,5 @@
 import { createP2PError } from './errors.js'
+import { isRecord } from './signalCodec.js'
 import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
 import { parseSignalMessage, type SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
@@ -24,8 +25,7 @@ export function createBroadcastSignaling(room: string): SignalingChannel {
 
   bc?.addEventListener('message', (event: MessageEvent) => {
     const data: unknown = event.data
-    const envelope =
-      typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {}
+    const envelope = isRecord(data) ? data : {}
     const from = envelope.from
     const message = parseSignalMessage(envelope.message)
     if (envelope.v !== 1 || typeof from !== 'string' || !message) {

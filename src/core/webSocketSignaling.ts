@@ -1,4 +1,5 @@
 import { createP2PError } from './errors.js'
+import { isRecord } from './signalCodec.js'
 import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
 import { MAX_MESSAGE_CHARS, parseSignalMessage, type SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
@@ -35,8 +36,7 @@ export function createWebSocketSignaling(url: string, room: string): SignalingCh
     let envelope: Record<string, unknown>
     try {
       const parsed: unknown = JSON.parse(data)
-      envelope =
-        typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
+      envelope = isRecord(parsed) ? parsed : {}
     } catch {
       console.warn('[react-p2p-call] dropped a malformed message from the relay')
       return

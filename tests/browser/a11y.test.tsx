@@ -3,6 +3,7 @@ import axe from 'axe-core'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { Demo } from '../../demo/Demo'
+import { callUi, waitForSignal } from './helpers'
 import '../../src/styles.css'
 import '../../demo/demo.css'
 
@@ -18,16 +19,7 @@ describe('given the demo page', () => {
     render(<Demo search="?stun=" />)
     expect(await violations()).toEqual([])
     fireEvent.click(screen.getByRole('button', { name: 'Create offer' }))
-    await waitFor(
-      () =>
-        expect(screen.getByRole('textbox', { name: 'Local signal' })).not.toHaveProperty(
-          'value',
-          '',
-        ),
-      {
-        timeout: 10_000,
-      },
-    )
+    await waitForSignal(callUi(screen.getByRole('region', { name: 'Video call' })))
     expect(await violations()).toEqual([])
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), {
@@ -59,20 +51,14 @@ describe('given the demo page', () => {
     createOffer.focus()
     expect(document.activeElement).toBe(createOffer)
     await userEvent.keyboard('{Enter}')
-    await waitFor(
-      () =>
-        expect(screen.getByRole('textbox', { name: 'Local signal' })).not.toHaveProperty(
-          'value',
-          '',
-        ),
-      {
-        timeout: 10_000,
-      },
-    )
-    // Tab reaches the signal boxes and the Copy button.
-    const copy = screen.getByRole('button', { name: 'Copy' })
-    copy.focus()
-    expect(document.activeElement).toBe(copy)
-    expect(getComputedStyle(copy).outlineStyle).not.toBe('')
+    await waitForSignal(callUi(screen.getByRole('region', { name: 'Video call' })))
+    // A real Tab moves on from Copy to Remote signal, which shows the focus ring of styles.css.
+    screen.getByRole('button', { name: 'Copy' }).focus()
+    await userEvent.keyboard('{Tab}')
+    const remote = screen.getByRole('textbox', { name: 'Remote signal' })
+    expect(document.activeElement).toBe(remote)
+    expect(remote.matches(':focus-visible')).toBe(true)
+    expect(getComputedStyle(remote).outlineStyle).toBe('solid')
+    expect(getComputedStyle(remote).outlineWidth).toBe('3px')
   })
 })
