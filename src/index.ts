@@ -18,8 +18,18 @@ export {
   type DecodeSignalResult,
   type SignalBundle,
   type SignalCandidate,
+  type SignalFormat,
   type SignalKind,
 } from './core/signalCodec.js'
+export {
+  encodeCompactSignal,
+  compactSignalId,
+  isCompactSignal,
+  readCompactHeader,
+  COMPACT_SIGNAL_VERSION,
+  type CompactSignalHeader,
+} from './core/compactSignal.js'
+export { signalLink, signalFromLink } from './core/signalLink.js'
 export { derivePhase, type CallPhase, type CallStep, type PhaseInput } from './core/phase.js'
 export { callActions, type CallActions, type SignalingMode } from './core/callActions.js'
 export {
@@ -99,6 +109,11 @@ export {
 export { CallControls, type CallControlsProps } from './components/CallControls.js'
 export { ErrorAlert, type ErrorAlertProps } from './components/ErrorAlert.js'
 export { GatheringProgress, type GatheringProgressProps } from './components/GatheringProgress.js'
+export {
+  SignalFormatPicker,
+  type SignalFormatPickerProps,
+} from './components/SignalFormatPicker.js'
+export { SignalQrCode, MAX_QR_BYTES, type SignalQrCodeProps } from './components/SignalQrCode.js'
 export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout.js'
 export { DEFAULT_LABELS, type CallLabels } from './components/labels.js'
 export {

@@ -5,9 +5,21 @@ import { ERROR_TEXT } from '../core/errors.js'
 export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onCopy'> {
   /** The signal to send to the other person (`''` while there is none). */
   value: string
+  /**
+   * A link that carries the signal (see `signalLink`): adds a **Copy link** button. Give it for
+   * offers; the page it opens fills in Remote signal as the callee.
+   */
+  link?: string
   /** Called after each copy attempt with whether the clipboard took the text. */
   onCopy?: (copied: boolean) => void
-  labels?: { localSignal?: string; placeholder?: string; copy?: string; copied?: string }
+  labels?: {
+    localSignal?: string
+    placeholder?: string
+    copy?: string
+    copied?: string
+    copyLink?: string
+    linkCopied?: string
+  }
   /** The text shown when the clipboard refuses the copy. */
   copyError?: { message: string; hint: string }
 }
@@ -18,12 +30,21 @@ async function copyText(text: string, textarea: HTMLTextAreaElement | null): Pro
     return true
   } catch {
     // Without clipboard permission (or over plain http), fall back to a selection copy.
-    if (!textarea) return false
-    textarea.select()
+    const field = textarea ?? document.createElement('textarea')
+    if (!textarea) {
+      field.value = text
+      field.setAttribute('readonly', '')
+      field.style.position = 'fixed'
+      field.style.opacity = '0'
+      document.body.append(field)
+    }
+    field.select()
     try {
       return document.execCommand('copy')
     } catch {
       return false
+    } finally {
+      if (!textarea) field.remove()
     }
   }
 }
@@ -37,6 +58,7 @@ async function copyText(text: string, textarea: HTMLTextAreaElement | null): Pro
  */
 export function LocalSignalBox({
   value,
+  link,
   onCopy,
   labels = {},
   copyError,
@@ -44,7 +66,7 @@ export function LocalSignalBox({
 }: LocalSignalBoxProps) {
   const id = useId()
   const textarea = useRef<HTMLTextAreaElement>(null)
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'link-copied' | 'failed'>('idle')
   const error = copyError ?? ERROR_TEXT.ERR_COPY
 
   return (
@@ -60,19 +82,37 @@ export function LocalSignalBox({
         spellCheck={false}
         onFocus={(event) => event.currentTarget.select()}
       />
-      <button
-        type="button"
-        disabled={!value}
-        onClick={async () => {
-          const ok = await copyText(value, textarea.current)
-          setCopy(ok ? 'copied' : 'failed')
-          onCopy?.(ok)
-        }}
-      >
-        {labels.copy ?? 'Copy'}
-      </button>
+      <div className="rpc-signal__actions">
+        <button
+          type="button"
+          disabled={!value}
+          onClick={async () => {
+            const ok = await copyText(value, textarea.current)
+            setCopy(ok ? 'copied' : 'failed')
+            onCopy?.(ok)
+          }}
+        >
+          {labels.copy ?? 'Copy'}
+        </button>
+        {link && value && (
+          <button
+            type="button"
+            onClick={async () => {
+              const ok = await copyText(link, null)
+              setCopy(ok ? 'link-copied' : 'failed')
+              onCopy?.(ok)
+            }}
+          >
+            {labels.copyLink ?? 'Copy link'}
+          </button>
+        )}
+      </div>
       <span aria-live="polite" className="rpc-signal__copied">
-        {copy === 'copied' ? (labels.copied ?? 'Copied to the clipboard') : ''}
+        {copy === 'copied'
+          ? (labels.copied ?? 'Copied to the clipboard')
+          : copy === 'link-copied'
+            ? (labels.linkCopied ?? 'Link copied: send it to the other person')
+            : ''}
       </span>
       {copy === 'failed' && (
         <p role="alert" className="rpc-error">

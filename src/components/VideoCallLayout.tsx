@@ -3,6 +3,7 @@ import { callActions } from '../core/callActions.js'
 import type { ErrorText } from '../core/errors.js'
 import type { LocalMedia } from '../core/localMedia.js'
 import type { CallRole, PeerSession, PeerSessionState } from '../core/peerSession.js'
+import { signalFromLink, signalLink } from '../core/signalLink.js'
 import { useMaybeLocalMediaContext, usePeerSessionContext } from '../hooks/PeerSessionContext.js'
 import { useConnectionState } from '../hooks/useConnectionState.js'
 import { useLocalMediaState } from '../hooks/useLocalMediaState.js'
@@ -19,7 +20,9 @@ import { LocalVideo } from './LocalVideo.js'
 import { RemoteSignalInput } from './RemoteSignalInput.js'
 import { RemoteVideo } from './RemoteVideo.js'
 import { RoleChoice } from './RoleChoice.js'
+import { SignalFormatPicker } from './SignalFormatPicker.js'
 import { SignalingPicker, type SignalingKind } from './SignalingPicker.js'
+import { SignalQrCode } from './SignalQrCode.js'
 import { StreamVideo } from './StreamVideo.js'
 import { useDebouncedValue } from './useDebouncedValue.js'
 
@@ -38,6 +41,12 @@ export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'
   defaultRoom?: string
   /** Default relay URL for WebSocket. Default `ws://127.0.0.1:8787` (`npm run signal-server`). */
   defaultServerUrl?: string
+  /**
+   * Share links: `true` (default) adds **Copy link** to an offer, a link to this page whose fragment
+   * (`#offer=…`, never sent to a server) carries it; opening one selects Callee and fills in Remote
+   * signal. A function builds the link instead (e.g. to another page); `false` turns both off.
+   */
+  shareLink?: boolean | ((signal: string) => string)
   /** Wins over the context of `<VideoCall>` / `<PeerSessionProvider>`. */
   session?: PeerSession | null
   media?: LocalMedia | null
@@ -54,6 +63,7 @@ const selectLocalScreen = (s: PeerSessionState) => s.localScreen
 const selectEndedBy = (s: PeerSessionState) => s.endedBy
 const selectGathering = (s: PeerSessionState) => s.gathering
 const selectCandidateCounts = (s: PeerSessionState) => s.candidateCounts
+const selectSignalFormat = (s: PeerSessionState) => s.signalFormat
 
 // Thin wrappers: each subscribes to its own slice, so a video re-renders only when its stream changes.
 function SessionRemoteVideo({ session, label }: { session: PeerSession | null; label: string }) {
@@ -112,6 +122,7 @@ export function VideoCallLayout({
   defaultSignaling = 'copy-paste',
   defaultRoom = 'demo',
   defaultServerUrl = 'ws://127.0.0.1:8787',
+  shareLink = true,
   session: sessionProp,
   media: mediaProp,
   className,
@@ -140,6 +151,8 @@ export function VideoCallLayout({
   const localSignal = useSessionSelector(selectLocalSignal, session)
   const gathering = useSessionSelector(selectGathering, session)
   const candidateCounts = useSessionSelector(selectCandidateCounts, session)
+  const signalFormat = useSessionSelector(selectSignalFormat, session)
+  const [showQr, setShowQr] = useState(false)
   const error = useSessionSelector(selectError, session)
   const mediaState = useLocalMediaState(media)
   const mode = signalingKind === 'copy-paste' ? 'copy-paste' : 'channel'
@@ -153,6 +166,29 @@ export function VideoCallLayout({
         : { kind: 'websocket', url, room },
     { session, media: startMedia },
   )
+
+  // Opened from a share link: be the callee with the offer filled in, and drop the offer from the
+  // address bar (and history), so a reload or a shared screen does not show it again.
+  useEffect(() => {
+    if (!shareLink) return
+    const offer = signalFromLink(window.location.href)
+    if (!offer) return
+    window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
+    // Read once after hydration (the server has no URL fragment), so this cannot be initial state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setRole('callee')
+    setRemoteSignal(offer)
+    // Only the link the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const offerReady = step === 'offer-ready' && localSignal !== ''
+  const link =
+    !shareLink || !offerReady
+      ? undefined
+      : typeof shareLink === 'function'
+        ? shareLink(localSignal)
+        : signalLink(localSignal, window.location.href)
 
   // The other person hung up: our camera goes off too.
   useEffect(() => {
@@ -235,12 +271,29 @@ export function VideoCallLayout({
       {mode === 'copy-paste' && (
         <div className="rpc-signals">
           <div className="rpc-signal-column">
+            <SignalFormatPicker
+              value={signalFormat}
+              onValueChange={(format) => void session?.setSignalFormat(format)}
+              labels={labels}
+            />
             <LocalSignalBox
               value={localSignal}
+              link={link}
               labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
               copyError={errorText?.ERR_COPY}
             />
             <GatheringProgress gathering={gathering} counts={candidateCounts} labels={labels} />
+            {localSignal && (
+              <button
+                type="button"
+                className="rpc-qr-toggle"
+                aria-expanded={showQr}
+                onClick={() => setShowQr((shown) => !shown)}
+              >
+                {showQr ? labels.hideQrCode : labels.showQrCode}
+              </button>
+            )}
+            {localSignal && showQr && <SignalQrCode value={link ?? localSignal} labels={labels} />}
           </div>
           <RemoteSignalInput
             value={remoteSignal}

@@ -42,6 +42,16 @@ export interface CallLabels {
   channelOpen: string
   gatheringCandidates: string
   candidatesInSignal: string
+  signalFormat: string
+  compact: string
+  json: string
+  copyLink: string
+  linkCopied: string
+  showQrCode: string
+  hideQrCode: string
+  signalQrCode: string
+  /** Shown instead of the QR code when the signal does not fit in one. */
+  qrTooLong: string
   /** Announced (politely) when the phase changes. */
   phaseNames: Readonly<Record<CallPhase, string>>
 }
@@ -95,6 +105,15 @@ export const DEFAULT_LABELS: CallLabels = {
   channelOpen: 'Ready: open the same room in the other tab, then one of you clicks Start call.',
   gatheringCandidates: 'Gathering candidates',
   candidatesInSignal: 'Candidates in this signal',
+  signalFormat: 'Signal format',
+  compact: 'Compact',
+  json: 'JSON',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied: send it to the other person',
+  showQrCode: 'Show QR code',
+  hideQrCode: 'Hide QR code',
+  signalQrCode: 'Signal QR code',
+  qrTooLong: 'This signal is too long for a QR code. Choose Signal format: Compact.',
   phaseNames: {
     idle: 'Call: not started',
     'acquiring-media': 'Call: starting camera and microphone',

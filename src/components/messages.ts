@@ -70,6 +70,15 @@ export const MESSAGES_ZH_CN: CallMessages = {
     channelOpen: '已就绪：在另一个标签页打开同一房间，然后由其中一方点击“开始通话”。',
     gatheringCandidates: '正在收集候选地址',
     candidatesInSignal: '此信令中的候选地址',
+    signalFormat: '信令格式',
+    compact: '紧凑',
+    json: 'JSON',
+    copyLink: '复制链接',
+    linkCopied: '链接已复制：请发送给对方',
+    showQrCode: '显示二维码',
+    hideQrCode: '隐藏二维码',
+    signalQrCode: '信令二维码',
+    qrTooLong: '这段信令太长，无法生成二维码。请把信令格式选为“紧凑”。',
     phaseNames: {
       idle: '通话：未开始',
       'acquiring-media': '通话：正在打开摄像头和麦克风',
@@ -157,6 +166,22 @@ export const MESSAGES_ZH_CN: CallMessages = {
     ERR_SIGNAL_OWN: {
       message: '这是本标签页自己生成的信令。',
       hint: '请把它发给对方，并粘贴对方发回的信令。',
+    },
+    ERR_SIGNAL_CHANGED: {
+      message: '这段信令在传递途中被改动了：校验和不匹配。',
+      hint: '请在对方标签页重新完整复制信令并原样粘贴（有些聊天软件会改动长消息，可换一种发送方式）。',
+    },
+    ERR_SIGNAL_VERSION: {
+      message: '这段信令由更新版本的 react-p2p-call 生成。',
+      hint: '请更新本端的应用，或请对方把信令格式选为 JSON 后重新发送。',
+    },
+    ERR_SIGNAL_OTHER_CALL: {
+      message: '这个应答是为另一个提议（offer）生成的，不是本标签页正在等待的那个。',
+      hint: '请重新发送你当前的提议（本地信令），并粘贴根据它生成的应答。',
+    },
+    ERR_SIGNAL_UNSUPPORTED: {
+      message: '此浏览器无法读取紧凑格式的信令。',
+      hint: '请对方把信令格式选为 JSON 后重新发送，或在最新的浏览器中打开本页。',
     },
     ERR_MEDIA_PERMISSION_DENIED: {
       message: '摄像头和麦克风权限被拒绝。',

@@ -23,6 +23,10 @@ export type P2PErrorCode =
   | 'ERR_SIGNAL_NOT_OFFER'
   | 'ERR_SIGNAL_NOT_ANSWER'
   | 'ERR_SIGNAL_OWN'
+  | 'ERR_SIGNAL_CHANGED'
+  | 'ERR_SIGNAL_VERSION'
+  | 'ERR_SIGNAL_OTHER_CALL'
+  | 'ERR_SIGNAL_UNSUPPORTED'
   | 'ERR_MEDIA_PERMISSION_DENIED'
   | 'ERR_MEDIA_NOT_FOUND'
   | 'ERR_MEDIA_IN_USE'
@@ -135,6 +139,22 @@ export const ERROR_TEXT: ErrorText = {
   ERR_SIGNAL_OWN: {
     message: 'This is the signal this tab made itself.',
     hint: 'Send it to the other person instead, and paste the signal they send back.',
+  },
+  ERR_SIGNAL_CHANGED: {
+    message: 'This signal was changed on the way: its checksum does not match.',
+    hint: 'Copy the whole signal again in the other tab and paste it unchanged (some chat apps alter long messages; try another way of sending it).',
+  },
+  ERR_SIGNAL_VERSION: {
+    message: 'This signal was made by a newer version of react-p2p-call.',
+    hint: 'Update the app on this side, or ask the other person to choose Signal format: JSON and send the signal again.',
+  },
+  ERR_SIGNAL_OTHER_CALL: {
+    message: 'This answer was made for a different offer, not for the one this tab is waiting on.',
+    hint: 'Send your current offer (Local signal) again, and paste the answer made from it.',
+  },
+  ERR_SIGNAL_UNSUPPORTED: {
+    message: 'This browser cannot read compact signals.',
+    hint: 'Ask the other person to choose Signal format: JSON and send the signal again, or open this page in a current browser.',
   },
   ERR_MEDIA_PERMISSION_DENIED: {
     message: 'Camera and microphone permission was denied.',

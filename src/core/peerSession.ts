@@ -1,3 +1,4 @@
+import { compactSignalId, encodeCompactSignal } from './compactSignal.js'
 import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
 import { attachNegotiation, type Negotiation } from './negotiation.js'
 import { derivePhase, type CallPhase, type CallStep } from './phase.js'
@@ -8,6 +9,7 @@ import {
   signalKindError,
   type SignalBundle,
   type SignalCandidate,
+  type SignalFormat,
   type SignalKind,
 } from './signalCodec.js'
 import type { SignalingChannel } from './signalingChannel.js'
@@ -47,6 +49,12 @@ export interface PeerSessionOptions extends ConnectionOptions {
    * raise `graceMs` for a slow TURN server.
    */
   gatheringBudget?: { graceMs?: number; maxMs?: number }
+  /**
+   * How `localSignal` is written: `'compact'` (default; `p2p1.offer.…`, about an eighth of the
+   * tutorial's JSON) or `'json'` (the tutorial's `{sdp, candidates}`, what its lab page reads).
+   * Pastes of either format are always accepted. Change it later with `setSignalFormat`.
+   */
+  signalFormat?: SignalFormat
 }
 
 /** How many candidates of each type a signal carries. */
@@ -90,6 +98,8 @@ export interface PeerSessionState extends ConnectionLayers {
   readonly phase: CallPhase
   /** What to send to the other person: a non-trickle signal, or `''` while there is none. */
   readonly localSignal: string
+  /** The format `localSignal` is written in. */
+  readonly signalFormat: SignalFormat
   readonly remoteStream: MediaStream | null
   /** Our screen share, while it runs. */
   readonly localScreen: MediaStream | null
@@ -145,6 +155,8 @@ export interface PeerSession extends ReadableStore<PeerSessionState> {
   clearError(): void
   /** Replaces the options for the next call. */
   setOptions(options: PeerSessionOptions): void
+  /** Writes signals in `format` from now on; a `localSignal` on screen is rewritten at once. */
+  setSignalFormat(format: SignalFormat): Promise<void>
   /** Closes everything for good; later calls do nothing. */
   dispose(): void
 }
@@ -163,6 +175,7 @@ export const INITIAL_SESSION_STATE: PeerSessionState = {
   step: 'idle',
   phase: 'idle',
   localSignal: '',
+  signalFormat: 'compact',
   remoteStream: null,
   localScreen: null,
   remoteScreen: null,
@@ -299,7 +312,10 @@ function sameSnapshot(a: PeerSessionState, b: PeerSessionState): boolean {
  * media.stop()
  */
 export function createPeerSession(options: PeerSessionOptions = {}): PeerSession {
-  const store = createStore<PeerSessionState>(INITIAL_SESSION_STATE)
+  const store = createStore<PeerSessionState>({
+    ...INITIAL_SESSION_STATE,
+    signalFormat: options.signalFormat ?? 'compact',
+  })
   let config = options
   let call: Call | null = null
   // Each call action takes a ticket; a hang-up or a newer action invalidates older tickets, so an
@@ -314,6 +330,11 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   let channelPeer: string | null = null
   // An offer that arrived over a channel while our own call was still starting (camera prompt).
   let heldOffer: RTCSessionDescriptionInit | null = null
+  // The signal on screen as a bundle (to rewrite it in another format), the id of the offer we
+  // published (an answer names it), and the id of the offer we answer.
+  let published: SignalBundle | null = null
+  let publishedOfferId: number | null = null
+  let answeringId: number | null = null
 
   function update(patch: Patch): void {
     store.setState((prev) => {
@@ -542,8 +563,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   }
 
   /** Decodes a paste; on any problem publishes the error and returns null. Never touches the call. */
-  function readSignal(text: string, expected: SignalKind): SignalBundle | null {
-    const result = decodeSignal(text)
+  async function readSignal(text: string, expected: SignalKind): Promise<SignalBundle | null> {
+    const result = await decodeSignal(text)
     if (!result.ok) {
       update({ error: result.error })
       return null
@@ -558,7 +579,20 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       update({ error: kindError })
       return null
     }
+    // A compact answer names its offer: one made for another (or an older) offer cannot connect.
+    const answers = result.header?.answers
+    if (answers != null && publishedOfferId !== null && answers !== publishedOfferId) {
+      fail('ERR_SIGNAL_OTHER_CALL')
+      return null
+    }
     return result.signal
+  }
+
+  function encode(bundle: SignalBundle, format: SignalFormat): Promise<string> {
+    if (format === 'json' || typeof CompressionStream !== 'function') {
+      return Promise.resolve(encodeSignal(bundle))
+    }
+    return encodeCompactSignal(bundle, bundle.sdp.type === 'answer' ? answeringId : null)
   }
 
   async function resolveMedia(source: LocalStreamSource | undefined): Promise<MediaStream | null> {
@@ -619,13 +653,15 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     recordOwn(pc)
   }
 
-  function bundleOf(current: Call): string {
+  function bundleOf(current: Call): SignalBundle | null {
     const description = current.pc.localDescription
-    if (!description || (description.type !== 'offer' && description.type !== 'answer')) return ''
-    return encodeSignal({
+    if (!description || (description.type !== 'offer' && description.type !== 'answer')) return null
+    // The tutorial's JSON lists the candidates beside the SDP; the compact form keeps only those
+    // the SDP lacks.
+    return {
       sdp: { type: description.type, sdp: description.sdp },
-      candidates: current.localCandidates,
-    })
+      candidates: [...current.localCandidates],
+    }
   }
 
   /** Non-trickle: the signal is published once gathering is complete, candidates inside. */
@@ -633,7 +669,11 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     update({ gathering: true, candidateCounts: null })
     await gatheringDone(current.pc, current.closed.signal, config.gatheringBudget)
     if (mine !== ticket) return
-    const localSignal = bundleOf(current)
+    const bundle = bundleOf(current)
+    const localSignal = bundle ? await encode(bundle, store.getState().signalFormat) : ''
+    if (mine !== ticket) return
+    published = bundle
+    if (bundle?.sdp.type === 'offer') publishedOfferId = compactSignalId(bundle)
     update({
       step,
       localSignal,
@@ -777,9 +817,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       })
     },
 
-    createAnswer(remoteSignal, stepOptions = {}) {
-      const signal = readSignal(remoteSignal, 'offer')
-      if (!signal) return Promise.resolve()
+    async createAnswer(remoteSignal, stepOptions = {}) {
+      const signal = await readSignal(remoteSignal, 'offer')
+      if (!signal) return
+      answeringId = compactSignalId(signal)
       // The same peer (same DTLS certificate) offering again: an ICE restart of this call.
       const current = call
       const remote = current?.pc.remoteDescription?.sdp
@@ -809,7 +850,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     },
 
     async completeConnection(remoteSignal) {
-      const signal = readSignal(remoteSignal, 'answer')
+      const signal = await readSignal(remoteSignal, 'answer')
       if (!signal) return
       const current = call
       const { step } = store.getState()
@@ -968,6 +1009,18 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
     setOptions(next) {
       config = next
+    },
+
+    async setSignalFormat(format) {
+      update({ signalFormat: format })
+      const bundle = published
+      const { localSignal } = store.getState()
+      if (!bundle || localSignal === '') return
+      const mine = ticket
+      const rewritten = await encode(bundle, format)
+      if (mine === ticket && published === bundle && store.getState().signalFormat === format) {
+        update({ localSignal: rewritten })
+      }
     },
 
     dispose() {

@@ -1,3 +1,4 @@
+import { inflateCompactSignal, isCompactSignal, type CompactSignalHeader } from './compactSignal.js'
 import { createP2PError, type P2PError } from './errors.js'
 
 /** Signals larger than this are rejected before parsing, so a huge paste cannot freeze the page. */
@@ -23,11 +24,18 @@ export interface SignalBundle {
   candidates: SignalCandidate[]
 }
 
-/** What {@link decodeSignal} returns: a bundle, or an error that says what to do. */
-export type DecodeSignalResult = { ok: true; signal: SignalBundle } | { ok: false; error: P2PError }
+/** The two ways a signal can be written: see {@link encodeSignal} and `encodeCompactSignal`. */
+export type SignalFormat = 'compact' | 'json'
 
 /**
- * Encodes a bundle as compact JSON in the tutorial's format.
+ * What {@link decodeSignal} returns: a bundle (with, for a compact signal, its header: the id, and for
+ * an answer the id of the offer it answers), or an error that says what to do.
+ */
+export type DecodeSignalResult =
+  { ok: true; signal: SignalBundle; header?: CompactSignalHeader } | { ok: false; error: P2PError }
+
+/**
+ * Encodes a bundle as JSON in the tutorial's format (what its lab page reads).
  *
  * @example
  * const text = encodeSignal({ sdp: { type: 'offer', sdp: pc.localDescription!.sdp }, candidates: [] })
@@ -106,21 +114,41 @@ export function isCompleteSdp(sdp: string): boolean {
 }
 
 /**
- * Parses and checks a pasted signal. It accepts the tutorial's JSON pretty-printed or compact, with
- * or without `candidates`, and a bare `{type, sdp}` description. It never throws: every problem comes
- * back as a typed error whose hint says what to do.
+ * Parses and checks a pasted signal, in either format: compact (`p2p1.offer.…`) or the tutorial's
+ * JSON (pretty-printed or not, with or without `candidates`, or a bare `{type, sdp}`). It never
+ * throws: every problem comes back as a typed error whose hint says what to do.
  *
  * @param expected - the kind this step needs; a signal of the other kind is rejected.
  * @example
- * const result = decodeSignal(textarea.value, 'offer')
+ * const result = await decodeSignal(textarea.value, 'offer')
  * if (!result.ok) showError(result.error)
  */
-export function decodeSignal(text: string, expected?: SignalKind): DecodeSignalResult {
+export async function decodeSignal(
+  text: string,
+  expected?: SignalKind,
+): Promise<DecodeSignalResult> {
   if (text.length > MAX_SIGNAL_CHARS) return fail('ERR_SIGNAL_TOO_LARGE')
   const trimmed = text.trim()
   if (trimmed === '') return fail('ERR_SIGNAL_EMPTY')
-  if (!trimmed.startsWith('{')) return fail('ERR_SIGNAL_NOT_JSON')
+  const read = isCompactSignal(trimmed) ? await inflateCompactSignal(trimmed) : parseJson(trimmed)
+  if (!read.ok) return read
+  const { type, sdp } = read.signal.sdp
+  if (!isCompleteSdp(sdp)) return fail('ERR_SIGNAL_CORRUPT')
+  const kindError = expected ? signalKindError(type, expected) : null
+  if (kindError) return { ok: false, error: kindError }
 
+  // Candidates already inside the SDP (non-trickle) need not be added twice.
+  const candidates = read.signal.candidates.filter(
+    (c) =>
+      c.candidate !== '' &&
+      !sdp.includes(`a=${c.candidate}\r\n`) &&
+      !sdp.includes(`a=${c.candidate}\n`),
+  )
+  return { ...read, signal: { sdp: { type, sdp }, candidates } }
+}
+
+function parseJson(trimmed: string): DecodeSignalResult {
+  if (!trimmed.startsWith('{')) return fail('ERR_SIGNAL_NOT_JSON')
   let parsed: unknown
   try {
     parsed = JSON.parse(trimmed)
@@ -135,21 +163,10 @@ export function decodeSignal(text: string, expected?: SignalKind): DecodeSignalR
   if ((type !== 'offer' && type !== 'answer') || typeof sdp !== 'string') {
     return fail('ERR_SIGNAL_SHAPE')
   }
-  const rawCandidates = parsed.candidates ?? []
-  if (!Array.isArray(rawCandidates) || !rawCandidates.every(isCandidate)) {
+  const candidates = parsed.candidates ?? []
+  if (!Array.isArray(candidates) || !candidates.every(isCandidate)) {
     return fail('ERR_SIGNAL_SHAPE')
   }
-  if (!isCompleteSdp(sdp)) return fail('ERR_SIGNAL_CORRUPT')
-  const kindError = expected ? signalKindError(type, expected) : null
-  if (kindError) return { ok: false, error: kindError }
-
-  // Candidates already inside the SDP (non-trickle) need not be added twice.
-  const candidates = rawCandidates.filter(
-    (c) =>
-      c.candidate !== '' &&
-      !sdp.includes(`a=${c.candidate}\r\n`) &&
-      !sdp.includes(`a=${c.candidate}\n`),
-  )
   return { ok: true, signal: { sdp: { type, sdp }, candidates } }
 }
 

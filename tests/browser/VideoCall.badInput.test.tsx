@@ -20,6 +20,18 @@ async function foreignOffer(): Promise<string> {
   return signal
 }
 
+/** A compact answer to somebody else's offer, made by real connections. */
+async function foreignAnswer(): Promise<string> {
+  const x = createPeerSession({ iceServers: [] })
+  const y = createPeerSession({ iceServers: [] })
+  await x.createOffer()
+  await y.createAnswer(x.getState().localSignal)
+  const signal = y.getState().localSignal
+  x.dispose()
+  y.dispose()
+  return signal
+}
+
 async function refuse(call: CallUi, button: string, text: string, expected: string) {
   paste(call.remoteSignal(), text)
   fireEvent.click(call.button(button))
@@ -43,10 +55,16 @@ describe('given a caller whose offer is waiting for an answer', () => {
     await refuse(b, 'Create answer', 'hello there', 'This is not a call signal.')
     paste(b.remoteSignal(), offer)
     fireEvent.click(b.button('Create answer'))
-    const answer = await waitForSignal(b)
+    const compact = await waitForSignal(b)
+    expect(compact).toMatch(/^p2p1\.answer\./)
     await waitFor(() => expect(b.alerts()).toHaveLength(0))
     // Answered: the callee cannot answer again until it hangs up.
     expect(b.button('Create answer')).toHaveProperty('disabled', true)
+    // The same answer in the tutorial's JSON, to take its SDP apart below.
+    fireEvent.change(b.select('Signal format'), { target: { value: 'json' } })
+    await waitFor(() => expect(b.localSignal().value).toMatch(/^\{"sdp"/))
+    const answer = b.localSignal().value
+    expect(answer.length).toBeGreaterThan(compact.length * 4)
 
     const bad: [string, string][] = [
       ['', 'The Remote signal box is empty.'],
@@ -63,6 +81,11 @@ describe('given a caller whose offer is waiting for an answer', () => {
       // Well-formed enough for the codec, refused (harmlessly) by the browser.
       [answer.replace(/a=setup:\w+/g, 'a=setup:bogus'), 'The browser rejected this signal'],
       ['{"sdp":"' + 'x'.repeat(MAX_SIGNAL_CHARS) + '"}', 'too large to be a call signal'],
+      // The compact format says what is wrong before anything reaches the browser.
+      [compact.slice(0, compact.length / 2), 'This signal is cut off'],
+      [compact.slice(0, 60) + '*' + compact.slice(61), 'This signal was changed on the way'],
+      [compact.replace('p2p1.', 'p2p2.'), 'made by a newer version of react-p2p-call'],
+      [await foreignAnswer(), 'This answer was made for a different offer'],
     ]
     for (const [text, message] of bad) {
       await refuse(a, 'Complete connection', text, message)
@@ -78,8 +101,9 @@ describe('given a caller whose offer is waiting for an answer', () => {
     expect(document.querySelector('img')).toBeNull()
     expect((window as { __pwned?: number }).__pwned).toBeUndefined()
 
-    // The right answer still completes the call, and clears the alert.
-    paste(a.remoteSignal(), answer)
+    // The right answer (compact, wrapped over lines by a chat app) still completes the call, and
+    // clears the alert.
+    paste(a.remoteSignal(), compact.replace(/(.{70})/g, '$1\n'))
     fireEvent.click(a.button('Complete connection'))
     await waitForLine(a, 'connection: connected')
     await waitForLine(b, 'connection: connected')

@@ -52,8 +52,13 @@ describe('given the demo page', () => {
     expect(document.activeElement).toBe(createOffer)
     await userEvent.keyboard('{Enter}')
     await waitForSignal(callUi(screen.getByRole('region', { name: 'Video call' })))
-    // A real Tab moves on from Copy to Remote signal, which shows the focus ring of styles.css.
+    // Real Tabs move on from Copy through Copy link and Show QR code to Remote signal, which shows
+    // the focus ring of styles.css.
     screen.getByRole('button', { name: 'Copy' }).focus()
+    await userEvent.keyboard('{Tab}')
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy link' }))
+    await userEvent.keyboard('{Tab}')
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show QR code' }))
     await userEvent.keyboard('{Tab}')
     const remote = screen.getByRole('textbox', { name: 'Remote signal' })
     expect(document.activeElement).toBe(remote)

@@ -71,6 +71,7 @@ export function callUi(region: HTMLElement) {
     region,
     button: (name: string) => ui.getByRole('button', { name }),
     radio: (name: string) => ui.queryByRole('radio', { name }),
+    select: (name: string) => ui.getByRole('combobox', { name }) as HTMLSelectElement,
     localSignal: () => ui.getByRole('textbox', { name: 'Local signal' }) as HTMLTextAreaElement,
     remoteSignal: () => ui.getByRole('textbox', { name: 'Remote signal' }) as HTMLTextAreaElement,
     statePanel: () => ui.getByRole('status', { name: 'Connection state' }),

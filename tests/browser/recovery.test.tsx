@@ -1,7 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { iceUfragOf, VideoCall, type CallPhase } from '../../src'
+import { decodeSignal, iceUfragOf, VideoCall, type CallPhase } from '../../src'
 import {
   calls,
   connectByPaste,
@@ -100,12 +100,14 @@ describe('given a connected call whose network goes dark (UDP dropped)', () => {
     expect(a.alerts()).toHaveLength(0)
     expect(b.alerts()).toHaveLength(0)
     // The pasted restart is what the connection runs on now: fresh ICE credentials both ways.
-    const ufrag = (signal: string) =>
-      iceUfragOf((JSON.parse(signal) as { sdp: { sdp: string } }).sdp.sdp)
-    expect(ufrag(restartOffer)).not.toBe(ufrag(first.offer))
+    const ufrag = async (signal: string) => {
+      const decoded = await decodeSignal(signal)
+      return decoded.ok ? iceUfragOf(decoded.signal.sdp.sdp) : decoded.error.code
+    }
+    expect(await ufrag(restartOffer)).not.toBe(await ufrag(first.offer))
     const caller = pcs.created[0] as RTCPeerConnection
-    expect(iceUfragOf(caller.localDescription?.sdp ?? '')).toBe(ufrag(restartOffer))
-    expect(iceUfragOf(caller.remoteDescription?.sdp ?? '')).toBe(ufrag(restartAnswer))
+    expect(iceUfragOf(caller.localDescription?.sdp ?? '')).toBe(await ufrag(restartOffer))
+    expect(iceUfragOf(caller.remoteDescription?.sdp ?? '')).toBe(await ufrag(restartAnswer))
     console.log(`[recovery] reconnect by paste, caller phases: ${phases[0]?.join(' → ')}`)
   }, 90_000)
 })

@@ -9,32 +9,32 @@ import { bundle, EXTRA, sampleSdp } from './fixtures'
 
 const withSdp = (sdp: string) => JSON.stringify({ sdp: { type: 'offer', sdp } })
 
-const codeOf = (text: string, expected?: 'offer' | 'answer') => {
-  const result = decodeSignal(text, expected)
+const codeOf = async (text: string, expected?: 'offer' | 'answer') => {
+  const result = await decodeSignal(text, expected)
   return result.ok ? 'ok' : result.error.code
 }
 
 describe('given a signal in the tutorial format', () => {
-  it('round-trips compact JSON and drops candidates the SDP already holds', () => {
-    const result = decodeSignal(encodeSignal(bundle()), 'offer')
+  it('round-trips compact JSON and drops candidates the SDP already holds', async () => {
+    const result = await decodeSignal(encodeSignal(bundle()), 'offer')
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.signal.sdp).toEqual(bundle().sdp)
     expect(result.signal.candidates.map((c) => c.candidate)).toEqual([EXTRA])
   })
 
-  it('accepts it pretty-printed, with surrounding whitespace', () => {
-    expect(codeOf(`\n  ${JSON.stringify(bundle(), null, 2)}  \n`, 'offer')).toBe('ok')
+  it('accepts it pretty-printed, with surrounding whitespace', async () => {
+    expect(await codeOf(`\n  ${JSON.stringify(bundle(), null, 2)}  \n`, 'offer')).toBe('ok')
   })
 
-  it('accepts it without a candidates array, and a bare {type, sdp}', () => {
-    expect(codeOf(JSON.stringify({ sdp: bundle().sdp }), 'offer')).toBe('ok')
-    expect(codeOf(JSON.stringify(bundle().sdp), 'offer')).toBe('ok')
+  it('accepts it without a candidates array, and a bare {type, sdp}', async () => {
+    expect(await codeOf(JSON.stringify({ sdp: bundle().sdp }), 'offer')).toBe('ok')
+    expect(await codeOf(JSON.stringify(bundle().sdp), 'offer')).toBe('ok')
   })
 
-  it('accepts an SDP with LF line endings (some chat apps rewrite CRLF)', () => {
+  it('accepts an SDP with LF line endings (some chat apps rewrite CRLF)', async () => {
     const sdp = sampleSdp().replace(/\r\n/g, '\n')
-    expect(codeOf(JSON.stringify({ sdp: { type: 'offer', sdp } }))).toBe('ok')
+    expect(await codeOf(JSON.stringify({ sdp: { type: 'offer', sdp } }))).toBe('ok')
   })
 })
 
@@ -92,31 +92,31 @@ describe('given bad input', () => {
       JSON.stringify({ sdp: { type: 'offer', sdp: 'hello' } }),
       'ERR_SIGNAL_CORRUPT',
     ],
-  ])('refuses %s with a typed error', (_name, text, code) => {
-    expect(codeOf(text)).toBe(code)
+  ])('refuses %s with a typed error', async (_name, text, code) => {
+    expect(await codeOf(text)).toBe(code)
   })
 
-  it('says a cut-off paste is truncated, at any cut point', () => {
+  it('says a cut-off paste is truncated, at any cut point', async () => {
     const full = encodeSignal(bundle())
     for (const cut of [1, 10, Math.floor(full.length / 2), full.length - 1]) {
-      expect(codeOf(full.slice(0, cut))).toBe('ERR_SIGNAL_TRUNCATED')
+      expect(await codeOf(full.slice(0, cut))).toBe('ERR_SIGNAL_TRUNCATED')
     }
   })
 
-  it('says an answer is not an offer, and the reverse', () => {
-    expect(codeOf(encodeSignal(bundle('answer')), 'offer')).toBe('ERR_SIGNAL_NOT_OFFER')
-    expect(codeOf(encodeSignal(bundle('offer')), 'answer')).toBe('ERR_SIGNAL_NOT_ANSWER')
+  it('says an answer is not an offer, and the reverse', async () => {
+    expect(await codeOf(encodeSignal(bundle('answer')), 'offer')).toBe('ERR_SIGNAL_NOT_OFFER')
+    expect(await codeOf(encodeSignal(bundle('offer')), 'answer')).toBe('ERR_SIGNAL_NOT_ANSWER')
   })
 
-  it('refuses input over the size cap before parsing it', () => {
+  it('refuses input over the size cap before parsing it', async () => {
     const huge = `{"sdp": "${'x'.repeat(MAX_SIGNAL_CHARS)}"}`
     const started = performance.now()
-    expect(codeOf(huge)).toBe('ERR_SIGNAL_TOO_LARGE')
+    expect(await codeOf(huge)).toBe('ERR_SIGNAL_TOO_LARGE')
     expect(performance.now() - started).toBeLessThan(1000)
   })
 
-  it('gives every error a message and a hint that says what to do', () => {
-    const result = decodeSignal('nope')
+  it('gives every error a message and a hint that says what to do', async () => {
+    const result = await decodeSignal('nope')
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.message.length).toBeGreaterThan(10)
@@ -125,7 +125,7 @@ describe('given bad input', () => {
 })
 
 describe('iceUfragOf', () => {
-  it('reads the first ice-ufrag', () => {
+  it('reads the first ice-ufrag', async () => {
     expect(iceUfragOf(sampleSdp('Zz9'))).toBe('Zz9')
     expect(iceUfragOf('v=0\r\n')).toBeUndefined()
   })

@@ -1,0 +1,83 @@
+import { useEffect, useState, type ComponentPropsWithoutRef } from 'react'
+
+/** The most a QR code holds in byte mode (version 40, error correction L). */
+export const MAX_QR_BYTES = 2953
+
+/** Props of {@link SignalQrCode}. */
+export interface SignalQrCodeProps extends ComponentPropsWithoutRef<'div'> {
+  /** The text to encode: a compact signal, or a link made by `signalLink`. */
+  value: string
+  labels?: { signalQrCode?: string; qrTooLong?: string }
+}
+
+interface Matrix {
+  text: string
+  size: number
+  path: string
+}
+
+async function matrixOf(text: string): Promise<Matrix> {
+  // Loaded on first use: the QR library is not part of the kit's main bundle.
+  const { default: qrcode } = await import('qrcode-generator')
+  const qr = qrcode(0, 'L')
+  qr.addData(text, 'Byte')
+  qr.make()
+  const size = qr.getModuleCount()
+  let path = ''
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      if (qr.isDark(row, col)) path += `M${col} ${row}h1v1h-1z`
+    }
+  }
+  return { text, size, path }
+}
+
+const bytesOf = (text: string) => new TextEncoder().encode(text).length
+
+/**
+ * A QR code of a signal (an image named **Signal QR code**) so a phone can scan it; when the text is
+ * too long for one, a note that says what to do instead. The QR library is loaded lazily.
+ *
+ * @example
+ * <SignalQrCode value={localSignal} />
+ */
+export function SignalQrCode({ value, labels = {}, ...rest }: SignalQrCodeProps) {
+  const [matrix, setMatrix] = useState<Matrix | null>(null)
+  const fits = value !== '' && bytesOf(value) <= MAX_QR_BYTES
+
+  useEffect(() => {
+    if (!fits) return
+    let live = true
+    void matrixOf(value).then((next) => {
+      if (live) setMatrix(next)
+    })
+    return () => {
+      live = false
+    }
+  }, [value, fits])
+
+  if (!fits) {
+    return value === '' ? null : (
+      <p className="rpc-qr rpc-notice" data-state="too-long" {...rest}>
+        {labels.qrTooLong ??
+          'This signal is too long for a QR code. Choose Signal format: Compact.'}
+      </p>
+    )
+  }
+  const ready = matrix?.text === value ? matrix : null
+  // A quiet zone of 4 modules around the code, as scanners expect.
+  return (
+    <div className="rpc-qr" data-state={ready ? 'ready' : 'loading'} {...rest}>
+      <svg
+        role="img"
+        aria-label={labels.signalQrCode ?? 'Signal QR code'}
+        aria-busy={!ready}
+        viewBox={ready ? `-4 -4 ${ready.size + 8} ${ready.size + 8}` : '0 0 1 1'}
+        shapeRendering="crispEdges"
+      >
+        <rect x="-4" y="-4" width="100%" height="100%" fill="#fff" />
+        {ready && <path d={ready.path} fill="#000" />}
+      </svg>
+    </div>
+  )
+}

@@ -1,0 +1,4 @@
+import { compactSignalCases } from '../shared/compactSignalCases'
+
+// Node's CompressionStream; the browser project runs the same cases in Chromium.
+compactSignalCases()
