@@ -22,6 +22,8 @@ function chromium(name: string) {
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist-demo' },
+  // Known up front, so a fresh clone's first browser run does not reload mid-test to add them.
+  optimizeDeps: { include: ['jsqr', 'qrcode-generator'] },
   test: {
     projects: [
       {

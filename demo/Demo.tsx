@@ -1,6 +1,12 @@
 import { useId, useState } from 'react'
 import { MESSAGES_EN, MESSAGES_ZH_CN, VideoCall } from '../src'
-import { iceServersFromUrl } from './iceServersFromUrl'
+import { IceSettingsPanel, type IceSettingsText } from './IceSettingsPanel'
+import {
+  iceOptionsOf,
+  iceSettingsFromSearch,
+  searchWithIceSettings,
+  type IceSettings,
+} from './iceSettings'
 
 type Language = 'en' | 'zh-CN'
 
@@ -10,11 +16,11 @@ const TEXT = {
     intro: (
       <>
         Open this page in two tabs. In one, choose <strong>Caller</strong> and click{' '}
-        <strong>Create offer</strong>; copy the Local signal into the other tab's Remote signal.
-        There, choose <strong>Callee</strong>, click <strong>Create answer</strong>, and copy its
-        Local signal back into the first tab's Remote signal; click{' '}
-        <strong>Complete connection</strong>. After that one exchange, screen sharing, reconnecting
-        and hanging up need no more pasting.
+        <strong>Create offer</strong>; send the Local signal to the other tab — paste it into its
+        Remote signal, or open the <strong>Copy link</strong> link there, or scan the QR code. There
+        (as <strong>Callee</strong>), click <strong>Create answer</strong>, and copy its Local
+        signal back into the first tab's Remote signal; click <strong>Complete connection</strong>.
+        After that one exchange, screen sharing, reconnecting and hanging up need no more pasting.
       </>
     ),
     noPaste: (
@@ -24,14 +30,35 @@ const TEXT = {
         <strong>WebSocket</strong> with <code>npm run signal-server</code> running.
       </>
     ),
+    ice: {
+      title: 'ICE servers',
+      stun: 'STUN server',
+      stunHint: 'Empty: no STUN (host candidates only, for one network).',
+      turn: 'TURN server',
+      username: 'TURN username',
+      credential: 'TURN credential',
+      relayOnly: 'Relay only (TURN)',
+      relayOnlyHint:
+        'All traffic goes through the TURN server: the other side never sees your IP address, at the cost of latency and server bandwidth.',
+      apply: 'Apply',
+      applied: 'Applied: the next call uses these servers.',
+      problems: {
+        stun: 'The STUN server must start with stun: or stuns:, e.g. stun:stun.example.org:3478.',
+        turn: 'The TURN server must start with turn: or turns:, e.g. turn:turn.example.org:3478?transport=udp.',
+        credentials: 'A TURN server needs a username and a credential: fill in both.',
+        relay: 'Relay only needs a TURN server: fill in TURN server first.',
+      },
+    },
   },
   'zh-CN': {
     language: '语言',
     intro: (
       <>
         在两个标签页中打开本页。在第一个标签页选择<strong>主叫方</strong>并点击
-        <strong>创建 Offer</strong>，把“本地信令”复制到另一个标签页的“远端信令”中；在那里选择
-        <strong>被叫方</strong>，点击<strong>创建 Answer</strong>
+        <strong>创建 Offer</strong>
+        ，把“本地信令”发给另一个标签页：粘贴到它的“远端信令”中，或在那里打开
+        <strong>复制链接</strong>得到的链接，或扫描二维码；在那里（作为<strong>被叫方</strong>）点击
+        <strong>创建 Answer</strong>
         ，再把它的“本地信令”复制回第一个标签页的 “远端信令”，点击<strong>完成连接</strong>
         。这一次交换之后，共享屏幕、重新连接和挂断都不再需要粘贴。
       </>
@@ -43,6 +70,25 @@ const TEXT = {
         <code>npm run signal-server</code> 后使用 <strong>WebSocket</strong>。
       </>
     ),
+    ice: {
+      title: 'ICE 服务器',
+      stun: 'STUN 服务器',
+      stunHint: '留空则不使用 STUN（仅主机候选地址，适合同一网络）。',
+      turn: 'TURN 服务器',
+      username: 'TURN 用户名',
+      credential: 'TURN 密码',
+      relayOnly: '仅中继（TURN）',
+      relayOnlyHint:
+        '所有流量都经过 TURN 服务器：对方看不到你的 IP 地址，但延迟更高、占用服务器带宽。',
+      apply: '应用',
+      applied: '已应用：下一次通话将使用这些服务器。',
+      problems: {
+        stun: 'STUN 地址必须以 stun: 或 stuns: 开头，例如 stun:stun.example.org:3478。',
+        turn: 'TURN 地址必须以 turn: 或 turns: 开头，例如 turn:turn.example.org:3478?transport=udp。',
+        credentials: 'TURN 服务器需要用户名和密码：请两项都填写。',
+        relay: '“仅中继”需要一个 TURN 服务器：请先填写 TURN 服务器。',
+      },
+    },
   },
 } as const
 
@@ -53,7 +99,7 @@ function initialLanguage(search: string): Language {
 /** The copy-paste demo page: a language switch, how-to text, and one `<VideoCall />`. */
 export function Demo({ search = '' }: { search?: string }) {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(search))
-  const [iceServers] = useState(() => iceServersFromUrl(search))
+  const [ice, setIce] = useState<IceSettings>(() => iceSettingsFromSearch(search))
   const id = useId()
   const text = TEXT[language]
   return (
@@ -78,8 +124,22 @@ export function Demo({ search = '' }: { search?: string }) {
       </header>
       <p className="demo__intro">{text.intro}</p>
       <p className="demo__intro">{text.noPaste}</p>
+      <IceSettingsPanel
+        value={ice}
+        text={text.ice as IceSettingsText}
+        onApply={(next) => {
+          setIce(next)
+          // In the address too, so a reload (or the link to this page) keeps them.
+          const url = new URL(window.location.href)
+          window.history.replaceState(
+            window.history.state,
+            '',
+            `${url.pathname}${searchWithIceSettings(url.search, next)}${url.hash}`,
+          )
+        }}
+      />
       <VideoCall
-        {...(iceServers ? { iceServers } : {})}
+        {...iceOptionsOf(ice)}
         messages={language === 'zh-CN' ? MESSAGES_ZH_CN : MESSAGES_EN}
       />
     </main>

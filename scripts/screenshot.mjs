@@ -30,9 +30,33 @@ try {
   await caller.getByRole('button', { name: 'Create offer' }).click()
   await waitForSignal(caller)
   const offer = await localSignal(caller).inputValue()
+  const jsonChars = await (async () => {
+    const format = caller.getByRole('combobox', { name: 'Signal format' })
+    await format.selectOption('json')
+    await caller.waitForFunction(() => document.querySelector('textarea[readonly]')?.value[0] === '{')
+    const chars = (await localSignal(caller).inputValue()).length
+    await format.selectOption('compact')
+    await caller.waitForFunction(() => document.querySelector('textarea[readonly]')?.value[0] === 'p')
+    return chars
+  })()
 
-  await callee.getByRole('radio', { name: 'Callee' }).check()
-  await callee.getByRole('textbox', { name: 'Remote signal' }).fill(offer)
+  // The offer as a QR code, as a phone would scan it.
+  await caller.getByRole('button', { name: 'Show QR code' }).click()
+  await caller.locator('svg[aria-label="Signal QR code"][aria-busy="false"]').waitFor()
+  await mkdir(OUT, { recursive: true })
+  await caller.screenshot({ path: new URL('demo-offer-qr.png', OUT).pathname, fullPage: true })
+  await caller.getByRole('button', { name: 'Hide QR code' }).click()
+
+  // The callee opens the share link: Callee is chosen and the offer is filled in.
+  await callee.goto(`${url}#offer=${encodeURIComponent(offer)}`)
+  await callee.getByRole('textbox', { name: 'Remote signal' }).waitFor()
+  await callee.waitForFunction(
+    (expected) => document.querySelector('textarea:not([readonly])')?.value === expected,
+    offer,
+  )
+  if (!(await callee.getByRole('radio', { name: 'Callee' }).isChecked())) {
+    throw new Error('the share link did not select Callee')
+  }
   await callee.getByRole('button', { name: 'Create answer' }).click()
   await waitForSignal(callee)
   const answer = await localSignal(callee).inputValue()
@@ -57,7 +81,7 @@ try {
   await caller.screenshot({ path: new URL('demo-caller.png', OUT).pathname, fullPage: true })
   await callee.screenshot({ path: new URL('demo-callee.png', OUT).pathname, fullPage: true })
   console.log(
-    `[screenshot] offer ${offer.length} chars, answer ${answer.length} chars; saved docs/demo-caller.png, docs/demo-callee.png`,
+    `[screenshot] offer ${offer.length} chars compact (${jsonChars} as JSON), answer ${answer.length} chars; saved docs/demo-caller.png, docs/demo-callee.png`,
   )
 
   // A second call with no paste: Same browser signaling, then a screen share over the data channel.

@@ -31,6 +31,8 @@ function ensureTools() {
     ...(findChromium() ? [] : ['chromium']),
     // iptables makes the real network faults of the recovery tests (they skip without it).
     ...(has('iptables') ? [] : ['iptables']),
+    // coturn is the real TURN server of the relay tests (they skip without it).
+    ...(has('turnserver') ? [] : ['coturn']),
   ]
   if (missing.length > 0 && canApt) aptInstall(missing)
   const found = findChromium()

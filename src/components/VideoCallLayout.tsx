@@ -167,20 +167,24 @@ export function VideoCallLayout({
     { session, media: startMedia },
   )
 
-  // Opened from a share link: be the callee with the offer filled in, and drop the offer from the
-  // address bar (and history), so a reload or a shared screen does not show it again.
+  // Opened from a share link (or one pasted into the address bar of an open page): be the callee
+  // with the offer filled in, and drop the offer from the address bar and history, so a reload or
+  // a shared screen does not show it again. Read after hydration: the server has no fragment.
   useEffect(() => {
     if (!shareLink) return
-    const offer = signalFromLink(window.location.href)
-    if (!offer) return
-    window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
-    // Read once after hydration (the server has no URL fragment), so this cannot be initial state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setRole('callee')
-    setRemoteSignal(offer)
-    // Only the link the page was opened with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    const apply = () => {
+      const offer = signalFromLink(window.location.href)
+      // Never in the middle of a call: the link waits in the address bar until it is reloaded.
+      const step = session?.getState().step ?? 'idle'
+      if (!offer || (step !== 'idle' && step !== 'hung-up')) return
+      window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
+      setRole('callee')
+      setRemoteSignal(offer)
+    }
+    apply()
+    window.addEventListener('hashchange', apply)
+    return () => window.removeEventListener('hashchange', apply)
+  }, [shareLink, session])
 
   const offerReady = step === 'offer-ready' && localSignal !== ''
   const link =

@@ -28,6 +28,7 @@ export interface ConnectionOptions {
   iceServers?: RTCIceServer[]
   /** `'relay'` forces every path through a TURN server. */
   iceTransportPolicy?: RTCIceTransportPolicy
+  /** Default `'max-bundle'` (the browser's default is `'balanced'`). */
   bundlePolicy?: RTCBundlePolicy
   rtcpMuxPolicy?: RTCRtcpMuxPolicy
   iceCandidatePoolSize?: number
@@ -220,7 +221,9 @@ function rtcConfiguration(options: ConnectionOptions): RTCConfiguration {
     iceServers: [...(options.iceServers ?? DEFAULT_ICE_SERVERS)],
   }
   if (options.iceTransportPolicy) config.iceTransportPolicy = options.iceTransportPolicy
-  if (options.bundlePolicy) config.bundlePolicy = options.bundlePolicy
+  // One transport for all media: candidates are gathered (and sent) once, not per m-section, which
+  // makes signals about a third shorter. Every current browser supports it.
+  config.bundlePolicy = options.bundlePolicy ?? 'max-bundle'
   if (options.rtcpMuxPolicy) config.rtcpMuxPolicy = options.rtcpMuxPolicy
   if (options.iceCandidatePoolSize !== undefined) {
     config.iceCandidatePoolSize = options.iceCandidatePoolSize
