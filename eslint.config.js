@@ -20,6 +20,10 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'server/**/*.mjs', 'bench/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    files: ['bench/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   // The layers (see shared design): the core has no React; components never reach into hooks' owners.
   {
     files: ['src/core/**'],

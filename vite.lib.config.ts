@@ -10,7 +10,8 @@ export default defineConfig({
     sourcemap: true,
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
     rolldownOptions: {
-      external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+      // React is a peer dependency; the QR library a dependency, loaded lazily by the app's bundler.
+      external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'qrcode-generator'],
       // Hooks and components need the browser: one client boundary for Next.js's App Router.
       output: { banner: "'use client';" },
     },

@@ -33,10 +33,14 @@ try {
   const jsonChars = await (async () => {
     const format = caller.getByRole('combobox', { name: 'Signal format' })
     await format.selectOption('json')
-    await caller.waitForFunction(() => document.querySelector('textarea[readonly]')?.value[0] === '{')
+    await caller.waitForFunction(
+      () => document.querySelector('textarea[readonly]')?.value[0] === '{',
+    )
     const chars = (await localSignal(caller).inputValue()).length
     await format.selectOption('compact')
-    await caller.waitForFunction(() => document.querySelector('textarea[readonly]')?.value[0] === 'p')
+    await caller.waitForFunction(
+      () => document.querySelector('textarea[readonly]')?.value[0] === 'p',
+    )
     return chars
   })()
 

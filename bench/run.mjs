@@ -1,0 +1,182 @@
+/* global window -- the page.evaluate and waitForFunction callbacks run in the page */
+#!/usr/bin/env node
+// `npm run bench`: the benchmark suite, in headless Chromium inside the tests' network namespace.
+// Prints a table and writes bench-results/latest.json. Options: --runs N (connect runs, default 7),
+// --quick (3 runs, no 40 s silent-STUN wait for the raw flow).
+import { createSocket } from 'node:dgram'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { chromium } from 'playwright'
+import { createServer } from 'vite'
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs'
+import { measureSizes } from './sizes.mjs'
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const runsArg = args.indexOf('--runs')
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 3 : 7
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const ms = (value) => `${Math.round(value)} ms`
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`
+
+const results = {
+  date: new Date().toISOString(),
+  machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}`,
+  runs: RUNS,
+}
+
+console.log('[bench] bundle sizes…')
+results.sizes = await measureSizes()
+
+// A STUN server that never answers, on loopback.
+const silent = createSocket('udp4')
+silent.on('message', () => {})
+await new Promise((resolve) => silent.bind(0, '127.0.0.1', resolve))
+const silentStun = `stun:127.0.0.1:${silent.address().port}`
+
+const server = await createServer({ server: { port: 0 }, logLevel: 'error' })
+await server.listen()
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+results.browser = `Chromium ${browser.version()}`
+try {
+  const page = await browser.newPage()
+  page.on('pageerror', (error) => console.error('[bench] page error:', error.message))
+  await page.goto(new URL('/bench/index.html', server.resolvedUrls.local[0]).href)
+  await page.waitForFunction(() => 'bench' in window)
+  const bench = (name, ...params) =>
+    page.evaluate(([fn, list]) => window.bench[fn](...list), [name, params])
+
+  // Warm-up: the first camera start and connection of a page are slower for everyone.
+  await bench('connectOnce', 'raw')
+
+  console.log(`[bench] connect time, ${RUNS} runs each, interleaved…`)
+  const connect = { raw: [], kit: [], 'simple-peer': [] }
+  for (let run = 0; run < RUNS; run++) {
+    for (const approach of Object.keys(connect))
+      connect[approach].push(await bench('connectOnce', approach))
+  }
+  results.connect = Object.fromEntries(
+    Object.entries(connect).map(([approach, list]) => [
+      approach,
+      { medianMs: median(list.map((r) => r.connectMs)), runs: list },
+    ]),
+  )
+
+  console.log('[bench] offer ready with a silent STUN server…')
+  const kitSilent = []
+  for (let run = 0; run < 3; run++)
+    kitSilent.push(await bench('offerReadyWithSilentStun', 'kit', silentStun))
+  const rawSilent = quick ? null : await bench('offerReadyWithSilentStun', 'raw', silentStun)
+  results.silentStun = { kitMs: median(kitSilent), kitRuns: kitSilent, rawMs: rawSilent }
+
+  console.log('[bench] React commits over one call setup…')
+  results.reactCommits = await bench('reactCommits')
+
+  console.log('[bench] Create offer click → signal ready…')
+  const click = { raw: [], 'kit-cold': [], 'kit-warm': [] }
+  for (let run = 0; run < Math.max(3, Math.min(RUNS, 5)); run++) {
+    for (const approach of Object.keys(click))
+      click[approach].push(await bench('clickToReady', approach))
+  }
+  results.clickToReady = Object.fromEntries(
+    Object.entries(click).map(([approach, list]) => [
+      approach,
+      { medianMs: median(list), runs: list },
+    ]),
+  )
+} finally {
+  await browser.close()
+  await server.close()
+  silent.close()
+}
+
+// --- the table ---
+// The kit's public components (and the layout's thin per-slice wrappers), as React names them.
+const KIT_COMPONENTS = new Set([
+  'VideoCall',
+  'VideoCallLayout',
+  'LocalVideo',
+  'RemoteVideo',
+  'StreamVideo',
+  'SessionRemoteVideo',
+  'SessionRemoteScreen',
+  'SessionStatePanel',
+  'ConnectionStatePanel',
+  'CallControls',
+  'RoleChoice',
+  'SignalingPicker',
+  'SignalFormatPicker',
+  'LocalSignalBox',
+  'RemoteSignalInput',
+  'GatheringProgress',
+  'ErrorAlert',
+  'SignalQrCode',
+])
+const c = results.connect
+const first = (approach) => c[approach].runs[0]
+const rows = [
+  ['1. connect: answer applied → first remote frame (median)', ''],
+  ['   raw API (tutorial flow)', ms(c.raw.medianMs)],
+  [
+    '   react-p2p-call',
+    `${ms(c.kit.medianMs)} (${(c.kit.medianMs / c.raw.medianMs).toFixed(2)}× raw)`,
+  ],
+  [
+    '   simple-peer, trickle: false',
+    `${ms(c['simple-peer'].medianMs)} (${(c['simple-peer'].medianMs / c.raw.medianMs).toFixed(2)}× raw)`,
+  ],
+  ['2. offer ready, STUN server silent', ''],
+  [
+    '   raw API (waits for gathering complete)',
+    results.silentStun.rawMs === null ? 'skipped (--quick)' : ms(results.silentStun.rawMs),
+  ],
+  [
+    '   react-p2p-call (gathering budget)',
+    `${ms(results.silentStun.kitMs)}${results.silentStun.rawMs ? ` (${(results.silentStun.rawMs / results.silentStun.kitMs).toFixed(0)}× sooner)` : ''}`,
+  ],
+  ['3. signal sizes (chars): offer / answer', ''],
+  [
+    '   tutorial bundle (pretty JSON, raw flow)',
+    `${first('raw').offerChars} / ${first('raw').answerChars}`,
+  ],
+  ['   react-p2p-call JSON', `${first('kit').jsonOfferChars} / ${first('kit').jsonAnswerChars}`],
+  [
+    '   react-p2p-call compact',
+    `${first('kit').offerChars} / ${first('kit').answerChars} (${(first('raw').offerChars / first('kit').offerChars).toFixed(1)}× / ${(first('raw').answerChars / first('kit').answerChars).toFixed(1)}× smaller than the tutorial's)`,
+  ],
+  [
+    '   simple-peer (its JSON signal)',
+    `${first('simple-peer').offerChars} / ${first('simple-peer').answerChars}`,
+  ],
+  ['4. bundle size, min + gzip (React external)', ''],
+  ...results.sizes.map((s) => [`   ${s.name}`, `${kb(s.gzipBytes)} gzip (${kb(s.minBytes)} min)`]),
+  ['5. one call setup through the UI (caller + callee)', ''],
+  ['   <VideoCall /> ×2: React commits', String(results.reactCommits.videoCall.commits)],
+  ...Object.entries(results.reactCommits.videoCall.renders)
+    .filter(([name]) => KIT_COMPONENTS.has(name))
+    .map(([name, n]) => [`     renders of ${name}`, String(n)]),
+  [
+    '   composed call (README example) ×2: React commits',
+    String(results.reactCommits.composed.commits),
+  ],
+  ['6. Create offer click → signal ready (median)', ''],
+  ['   raw API (getUserMedia + gathering complete)', ms(results.clickToReady.raw.medianMs)],
+  ['   react-p2p-call, camera starts on the click', ms(results.clickToReady['kit-cold'].medianMs)],
+  ['   react-p2p-call, camera preview already on', ms(results.clickToReady['kit-warm'].medianMs)],
+]
+const width = Math.max(...rows.map(([label]) => label.length))
+console.log(
+  `\nreact-p2p-call benchmarks — ${results.browser}, ${results.machine}, ${RUNS} connect runs\n`,
+)
+for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`)
+mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true })
+writeFileSync(
+  new URL('../bench-results/latest.json', import.meta.url),
+  `${JSON.stringify(results, null, 2)}\n`,
+)
+console.log('\n[bench] wrote bench-results/latest.json')

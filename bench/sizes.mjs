@@ -1,0 +1,74 @@
+// Bundle sizes, minified and gzipped the same way for each: Vite (rolldown) library builds with
+// React left external, as an app's bundler would treat a peer dependency.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'vite'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client']
+
+/** Minified and gzip (level 9) bytes of one module bundled with everything it imports. */
+async function bundleSize(name, source, { external = EXTERNAL } = {}) {
+  // Inside the project, so the entry resolves packages from its node_modules.
+  const cache = join(ROOT, 'node_modules/.cache')
+  mkdirSync(cache, { recursive: true })
+  const dir = mkdtempSync(join(cache, 'p2p-size-'))
+  const entry = join(dir, 'entry.js')
+  writeFileSync(entry, source)
+  try {
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'silent',
+      build: {
+        outDir: join(dir, 'out'),
+        minify: true,
+        lib: { entry, formats: ['es'], fileName: 'entry' },
+        // Lib mode keeps whitespace in ES output (for tree-shaking); an app's build minifies fully.
+        rolldownOptions: { external, output: { minify: true } },
+      },
+    })
+    const files = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.js'))
+    const code = files.map((f) => readFileSync(join(dir, 'out', f))).join('\n')
+    return {
+      name,
+      minBytes: Buffer.byteLength(code),
+      gzipBytes: gzipSync(code, { level: 9 }).length,
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function fileSize(name, path) {
+  const code = readFileSync(join(ROOT, path))
+  return { name, minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length }
+}
+
+const src = (path) => JSON.stringify(join(ROOT, path))
+
+/** The kit's entry (every hook and component), what `<VideoCall />` alone pulls in, and the others. */
+export async function measureSizes() {
+  return [
+    // The QR library stays out of the kit's bundle: it is imported lazily, by the app's bundler.
+    await bundleSize('react-p2p-call (whole entry)', `export * from ${src('src/index.ts')}`, {
+      external: [...EXTERNAL, 'qrcode-generator'],
+    }),
+    await bundleSize(
+      'react-p2p-call (an app using <VideoCall />)',
+      `export { VideoCall } from ${src('src/index.ts')}`,
+      { external: [...EXTERNAL, 'qrcode-generator'] },
+    ),
+    await bundleSize(
+      'react-p2p-call core (createPeerSession + codec)',
+      `export { createPeerSession, createLocalMedia, decodeSignal } from ${src('src/index.ts')}`,
+      { external: [...EXTERNAL, 'qrcode-generator'] },
+    ),
+    await bundleSize('qrcode-generator (lazy chunk)', `export { default } from 'qrcode-generator'`),
+    await bundleSize('peerjs', `export { Peer } from 'peerjs'`),
+    // simple-peer needs Node's buffer/stream/events polyfills, which Vite does not add: its own
+    // browserify bundle (minified) is what a browser app loads.
+    fileSize('simple-peer (its simplepeer.min.js)', 'node_modules/simple-peer/simplepeer.min.js'),
+  ]
+}
