@@ -1,5 +1,5 @@
-/* global window -- the page.evaluate and waitForFunction callbacks run in the page */
 #!/usr/bin/env node
+/* global window -- the page.evaluate and waitForFunction callbacks run in the page */
 // `npm run bench`: the benchmark suite, in headless Chromium inside the tests' network namespace.
 // Prints a table and writes bench-results/latest.json. Options: --runs N (connect runs, default 7),
 // --quick (3 runs, no 40 s silent-STUN wait for the raw flow).
