@@ -27,25 +27,28 @@ function captureConfigurations() {
 }
 
 describe('given connection options', () => {
-  it('passes them through to RTCPeerConnection, with the public STUN server by default', async () => {
+  it('passes them through to RTCPeerConnection, with the public STUN server and max-bundle by default', async () => {
     const capture = captureConfigurations()
     try {
       await session().createOffer()
       await session({
         iceServers: [{ urls: 'turn:10.211.0.1:3478', username: 'u', credential: 'p' }],
         iceTransportPolicy: 'relay',
-        bundlePolicy: 'max-bundle',
+        bundlePolicy: 'balanced',
         rtcpMuxPolicy: 'require',
         iceCandidatePoolSize: 2,
       }).createOffer()
     } finally {
       capture.restore()
     }
-    expect(capture.seen[0]).toEqual({ iceServers: [...DEFAULT_ICE_SERVERS] })
+    expect(capture.seen[0]).toEqual({
+      iceServers: [...DEFAULT_ICE_SERVERS],
+      bundlePolicy: 'max-bundle',
+    })
     expect(capture.seen[1]).toEqual({
       iceServers: [{ urls: 'turn:10.211.0.1:3478', username: 'u', credential: 'p' }],
       iceTransportPolicy: 'relay',
-      bundlePolicy: 'max-bundle',
+      bundlePolicy: 'balanced',
       rtcpMuxPolicy: 'require',
       iceCandidatePoolSize: 2,
     })
