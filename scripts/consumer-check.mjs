@@ -68,17 +68,20 @@ try {
     await page.goto(server.resolvedUrls.local[0])
     await page.getByRole('button', { name: 'Create offer' }).click()
     await page.waitForFunction(
-      () => document.querySelector('textarea[readonly]')?.value.startsWith('{"sdp"'),
+      () => document.querySelector('textarea[readonly]')?.value.startsWith('p2p1.offer.'),
       null,
       { timeout: 20_000 },
     )
+    // The QR library is a lazily imported dependency: the app's own build must have split it out.
+    await page.getByRole('button', { name: 'Show QR code' }).click()
+    await page.locator('svg[aria-label="Signal QR code"][aria-busy="false"]').waitFor()
     const styled = await page.evaluate(
       () => getComputedStyle(document.querySelector('.rpc-call')).display === 'grid',
     )
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
     if (!styled) throw new Error('react-p2p-call/styles.css did not apply')
     console.log(
-      `[consumer] ${tarball}: installed, built with Vite, made an offer in Chromium, styled`,
+      `[consumer] ${tarball}: installed, built with Vite, made an offer in Chromium, showed its QR code, styled`,
     )
   } finally {
     await browser.close()
