@@ -9,7 +9,9 @@ describe('given a browser without DecompressionStream', () => {
     const { encodeCompactSignal } = await import('../../src/core/compactSignal')
     const { decodeSignal } = await import('../../src/core/signalCodec')
     const { FIXTURES } = await import('../shared/compactSignalCases')
-    const text = await encodeCompactSignal((FIXTURES.chromium as NonNullable<typeof FIXTURES.chromium>).offer)
+    const text = await encodeCompactSignal(
+      (FIXTURES.chromium as NonNullable<typeof FIXTURES.chromium>).offer,
+    )
     const original = globalThis.DecompressionStream
     vi.stubGlobal('DecompressionStream', undefined)
     try {
