@@ -30,6 +30,23 @@ export {
   type CompactSignalHeader,
 } from './core/compactSignal.js'
 export { signalLink, signalFromLink } from './core/signalLink.js'
+export { securityCode, dtlsFingerprintOf } from './core/securityCode.js'
+export { createMediaDevices, type MediaDeviceList, type MediaDevices } from './core/mediaDevices.js'
+export {
+  createCallStats,
+  summarizeStats,
+  qualityOf,
+  type CallStats,
+  type CallStatsOptions,
+  type CallStatsSample,
+  type CallStatsState,
+  type CallQuality,
+  type CallPath,
+  type PathEnd,
+  type QualityReason,
+  type StatsTotals,
+} from './core/callStats.js'
+export { debugReport, redact } from './core/debugReport.js'
 export { derivePhase, type CallPhase, type CallStep, type PhaseInput } from './core/phase.js'
 export { callActions, type CallActions, type SignalingMode } from './core/callActions.js'
 export {
@@ -38,6 +55,7 @@ export {
   type LocalMediaOptions,
   type LocalMediaState,
   type LocalMediaStatus,
+  type MediaKind,
 } from './core/localMedia.js'
 export {
   createPeerSession,
@@ -45,6 +63,8 @@ export {
   INITIAL_SESSION_STATE,
   countCandidates,
   type CandidateCounts,
+  type MediaSwitches,
+  type TimelineEntry,
   type CallRole,
   type CallStepOptions,
   type ConnectionLayers,
@@ -85,6 +105,8 @@ export {
   type UseLocalMediaResult,
 } from './hooks/useLocalMedia.js'
 export { useLocalMediaState } from './hooks/useLocalMediaState.js'
+export { useMediaDevices } from './hooks/useMediaDevices.js'
+export { useCallStats } from './hooks/useCallStats.js'
 export {
   useSignalingChannel,
   type SignalingChoice,
@@ -113,6 +135,13 @@ export {
   SignalFormatPicker,
   type SignalFormatPickerProps,
 } from './components/SignalFormatPicker.js'
+export { SecurityCode, type SecurityCodeProps } from './components/SecurityCode.js'
+export { MediaToggles, type MediaTogglesProps } from './components/MediaToggles.js'
+export { CallStatsPanel, type CallStatsPanelProps } from './components/CallStatsPanel.js'
+export { StateTimeline, type StateTimelineProps } from './components/StateTimeline.js'
+export { Sparkline } from './components/Sparkline.js'
+export { DevicePickers, type DevicePickersProps } from './components/DevicePickers.js'
+export { RemoteMediaBadges, type RemoteMediaBadgesProps } from './components/RemoteMediaBadges.js'
 export { SignalQrCode, MAX_QR_BYTES, type SignalQrCodeProps } from './components/SignalQrCode.js'
 export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout.js'
 export { DEFAULT_LABELS, type CallLabels } from './components/labels.js'

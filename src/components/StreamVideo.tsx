@@ -13,6 +13,8 @@ export interface StreamVideoProps extends ComponentPropsWithoutRef<'video'> {
   stream: MediaStream | null
   /** Show it as a mirror (what people expect of their own camera). */
   mirrored?: boolean
+  /** The audio output device (`setSinkId`, where the browser supports it); `''` is the default. */
+  sinkId?: string
 }
 
 /**
@@ -24,7 +26,7 @@ export interface StreamVideoProps extends ComponentPropsWithoutRef<'video'> {
  */
 export const StreamVideo = memo(
   forwardRef<HTMLVideoElement, StreamVideoProps>(function StreamVideo(
-    { stream, mirrored = false, style, ...rest },
+    { stream, mirrored = false, sinkId, style, ...rest },
     ref,
   ) {
     const inner = useRef<HTMLVideoElement>(null)
@@ -38,6 +40,15 @@ export const StreamVideo = memo(
         video.srcObject = null
       }
     }, [stream])
+
+    useEffect(() => {
+      const video = inner.current as
+        (HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> }) | null
+      if (sinkId === undefined || !video?.setSinkId) return
+      video.setSinkId(sinkId).catch((error: unknown) => {
+        console.warn('[react-p2p-call] could not switch the speaker', error)
+      })
+    }, [sinkId])
 
     return (
       <video

@@ -1,5 +1,6 @@
-import { useEffect, useState, type ComponentPropsWithoutRef } from 'react'
+import { useEffect, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react'
 import { callActions } from '../core/callActions.js'
+import { debugReport } from '../core/debugReport.js'
 import type { ErrorText } from '../core/errors.js'
 import type { LocalMedia } from '../core/localMedia.js'
 import type { CallRole, PeerSession, PeerSessionState } from '../core/peerSession.js'
@@ -8,21 +9,29 @@ import { useMaybeLocalMediaContext, usePeerSessionContext } from '../hooks/PeerS
 import { useConnectionState } from '../hooks/useConnectionState.js'
 import { useLocalMediaState } from '../hooks/useLocalMediaState.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
+import { useCallStats } from '../hooks/useCallStats.js'
+import { useMediaDevices } from '../hooks/useMediaDevices.js'
 import { useSignalingChannel } from '../hooks/useSignalingChannel.js'
 import { CallControls } from './CallControls.js'
+import { CallStatsPanel } from './CallStatsPanel.js'
 import { ConnectionStatePanel } from './ConnectionStatePanel.js'
+import { DevicePickers } from './DevicePickers.js'
 import { ErrorAlert } from './ErrorAlert.js'
 import { GatheringProgress } from './GatheringProgress.js'
 import { DEFAULT_LABELS, type CallLabels } from './labels.js'
 import type { CallMessagesOverride } from './messages.js'
 import { LocalSignalBox } from './LocalSignalBox.js'
 import { LocalVideo } from './LocalVideo.js'
+import { MediaToggles } from './MediaToggles.js'
+import { RemoteMediaBadges } from './RemoteMediaBadges.js'
 import { RemoteSignalInput } from './RemoteSignalInput.js'
 import { RemoteVideo } from './RemoteVideo.js'
 import { RoleChoice } from './RoleChoice.js'
+import { SecurityCode } from './SecurityCode.js'
 import { SignalFormatPicker } from './SignalFormatPicker.js'
 import { SignalingPicker, type SignalingKind } from './SignalingPicker.js'
 import { SignalQrCode } from './SignalQrCode.js'
+import { StateTimeline } from './StateTimeline.js'
 import { StreamVideo } from './StreamVideo.js'
 import { useDebouncedValue } from './useDebouncedValue.js'
 
@@ -64,11 +73,40 @@ const selectEndedBy = (s: PeerSessionState) => s.endedBy
 const selectGathering = (s: PeerSessionState) => s.gathering
 const selectCandidateCounts = (s: PeerSessionState) => s.candidateCounts
 const selectSignalFormat = (s: PeerSessionState) => s.signalFormat
+const selectSecurityCode = (s: PeerSessionState) => s.securityCode
+const selectRemoteMedia = (s: PeerSessionState) => s.remoteMedia
+const selectTimeline = (s: PeerSessionState) => s.timeline
 
 // Thin wrappers: each subscribes to its own slice, so a video re-renders only when its stream changes.
-function SessionRemoteVideo({ session, label }: { session: PeerSession | null; label: string }) {
+function SessionRemoteVideo({
+  session,
+  label,
+  sinkId,
+}: {
+  session: PeerSession | null
+  label: string
+  sinkId: string
+}) {
   const stream = useSessionSelector(selectRemoteStream, session)
-  return <RemoteVideo stream={stream} aria-label={label} className="rpc-video rpc-video--remote" />
+  return (
+    <RemoteVideo
+      stream={stream}
+      sinkId={sinkId}
+      aria-label={label}
+      className="rpc-video rpc-video--remote"
+    />
+  )
+}
+
+function SessionRemoteBadges({
+  session,
+  labels,
+}: {
+  session: PeerSession | null
+  labels: CallLabels
+}) {
+  const state = useSessionSelector(selectRemoteMedia, session)
+  return <RemoteMediaBadges state={state} labels={labels} />
 }
 
 function SessionRemoteScreen({ session, label }: { session: PeerSession | null; label: string }) {
@@ -79,6 +117,55 @@ function SessionRemoteScreen({ session, label }: { session: PeerSession | null; 
       <StreamVideo stream={screen} aria-label={label} className="rpc-video rpc-video--screen" />
       <figcaption aria-hidden="true">{label}</figcaption>
     </figure>
+  )
+}
+
+// Mounted only while a call runs: the stats poll stops with it.
+function SessionCallStats({
+  session,
+  labels,
+  callName,
+}: {
+  session: PeerSession | null
+  labels: CallLabels
+  /** The call's own name when the app gave it one (two calls on a page need two stats names). */
+  callName: string | undefined
+}) {
+  const stats = useCallStats(session)
+  const name = callName ? `${labels.callStats} (${callName})` : labels.callStats
+  return <CallStatsPanel stats={stats} labels={labels} aria-label={name} />
+}
+
+function SessionDiagnostics({
+  session,
+  labels,
+}: {
+  session: PeerSession | null
+  labels: CallLabels
+}) {
+  const timeline = useSessionSelector(selectTimeline, session)
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
+  return (
+    <details className="rpc-diagnostics">
+      <summary>{labels.stateTimeline}</summary>
+      <StateTimeline entries={timeline} labels={labels} />
+      <button
+        type="button"
+        disabled={!session}
+        onClick={async () => {
+          if (!session) return
+          try {
+            await navigator.clipboard.writeText(await debugReport(session))
+            setCopied('copied')
+          } catch {
+            setCopied('failed')
+          }
+        }}
+      >
+        {labels.copyDebugReport}
+      </button>
+      <span aria-live="polite">{copied === 'copied' ? labels.debugReportCopied : ''}</span>
+    </details>
   )
 }
 
@@ -152,9 +239,13 @@ export function VideoCallLayout({
   const gathering = useSessionSelector(selectGathering, session)
   const candidateCounts = useSessionSelector(selectCandidateCounts, session)
   const signalFormat = useSessionSelector(selectSignalFormat, session)
+  const code = useSessionSelector(selectSecurityCode, session)
   const [showQr, setShowQr] = useState(false)
+  const [speakerId, setSpeakerId] = useState('')
   const error = useSessionSelector(selectError, session)
   const mediaState = useLocalMediaState(media)
+  const devices = useMediaDevices(mediaState.stream)
+  const { micMuted, cameraOff } = mediaState
   const mode = signalingKind === 'copy-paste' ? 'copy-paste' : 'channel'
   const actions = callActions({ phase, step, inBand, localScreen }, role, mode)
   const startMedia = () => media?.start() ?? Promise.resolve(null)
@@ -194,6 +285,28 @@ export function VideoCallLayout({
         ? shareLink(localSignal)
         : signalLink(localSignal, window.location.href)
 
+  // The media's switches are what the other side is told (and shown), whenever they change.
+  useEffect(() => {
+    session?.setMediaState({ micMuted, cameraOff })
+  }, [session, micMuted, cameraOff])
+  const setMicMuted = (muted: boolean) => media?.setEnabled('audio', !muted)
+  const setCameraOff = (off: boolean) => media?.setEnabled('video', !off)
+  const switchDevice = (kind: 'audio' | 'video', deviceId: string) =>
+    void media?.switchDevice(kind, deviceId, (previous, next) =>
+      session ? session.replaceTrack(previous, next) : Promise.resolve(false),
+    )
+  // Alt+M and Alt+V, anywhere in the call but a text field (by key position: Alt changes the
+  // character on some keyboards).
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || !media) return
+    if (event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement)
+      return
+    if (event.code === 'KeyM') setMicMuted(!micMuted)
+    else if (event.code === 'KeyV') setCameraOff(!cameraOff)
+    else return
+    event.preventDefault()
+  }
+
   // The other person hung up: our camera goes off too.
   useEffect(() => {
     if (endedBy === 'remote') media?.stop()
@@ -206,6 +319,7 @@ export function VideoCallLayout({
       className={className ? `rpc-call ${className}` : 'rpc-call'}
       data-state={phase}
       data-role={role}
+      onKeyDown={onKeyDown}
       {...rest}
     >
       <div className="rpc-videos">
@@ -219,11 +333,40 @@ export function VideoCallLayout({
           <figcaption aria-hidden="true">{labels.localVideo}</figcaption>
         </figure>
         <figure className="rpc-tile">
-          <SessionRemoteVideo session={session} label={labels.remoteVideo} />
+          <SessionRemoteVideo session={session} label={labels.remoteVideo} sinkId={speakerId} />
           <figcaption aria-hidden="true">{labels.remoteVideo}</figcaption>
+          <SessionRemoteBadges session={session} labels={labels} />
         </figure>
         <SessionRemoteScreen session={session} label={labels.remoteScreen} />
       </div>
+      {media && (
+        <div className="rpc-media">
+          {mediaState.status !== 'live' && phase === 'idle' && (
+            <button type="button" onClick={() => void media.start()}>
+              {labels.startCamera}
+            </button>
+          )}
+          <MediaToggles
+            micMuted={micMuted}
+            cameraOff={cameraOff}
+            onMicMutedChange={setMicMuted}
+            onCameraOffChange={setCameraOff}
+            labels={labels}
+          />
+          {mediaState.status === 'live' && (
+            <DevicePickers
+              devices={devices}
+              cameraId={mediaState.deviceIds.video}
+              microphoneId={mediaState.deviceIds.audio}
+              speakerId={speakerId}
+              onCameraChange={(id) => switchDevice('video', id)}
+              onMicrophoneChange={(id) => switchDevice('audio', id)}
+              onSpeakerChange={setSpeakerId}
+              labels={labels}
+            />
+          )}
+        </div>
+      )}
       <SignalingPicker
         kind={signalingKind}
         room={roomInput}
@@ -266,6 +409,7 @@ export function VideoCallLayout({
             {channel.status === 'open' ? labels.channelOpen : labels.channelConnecting}
           </p>
         )}
+      <SecurityCode code={code} labels={labels} />
       {endedBy === 'remote' && (
         <p role="status" className="rpc-notice" data-state="remote-hung-up">
           {labels.remoteHungUp}
@@ -326,6 +470,14 @@ export function VideoCallLayout({
         {labels.phaseNames[phase]}
       </p>
       <SessionStatePanel session={session} labels={labels} />
+      {(phase === 'connected' || phase === 'reconnecting') && (
+        <SessionCallStats
+          session={session}
+          labels={labels}
+          callName={rest['aria-label'] !== labels.call ? rest['aria-label'] : undefined}
+        />
+      )}
+      <SessionDiagnostics session={session} labels={labels} />
     </section>
   )
 }

@@ -52,6 +52,38 @@ export interface CallLabels {
   signalQrCode: string
   /** Shown instead of the QR code when the signal does not fit in one. */
   qrTooLong: string
+  securityCode: string
+  securityCodeHint: string
+  muteMicrophone: string
+  unmuteMicrophone: string
+  turnCameraOff: string
+  turnCameraOn: string
+  startCamera: string
+  camera: string
+  microphone: string
+  speaker: string
+  remoteMicMuted: string
+  remoteCameraOff: string
+  callStats: string
+  quality: string
+  good: string
+  fair: string
+  poor: string
+  path: string
+  direct: string
+  relayed: string
+  received: string
+  sent: string
+  roundTrip: string
+  packetLoss: string
+  jitter: string
+  video: string
+  reasonLoss: string
+  reasonRtt: string
+  reasonBitrate: string
+  stateTimeline: string
+  copyDebugReport: string
+  debugReportCopied: string
   /** Announced (politely) when the phase changes. */
   phaseNames: Readonly<Record<CallPhase, string>>
 }
@@ -114,6 +146,39 @@ export const DEFAULT_LABELS: CallLabels = {
   hideQrCode: 'Hide QR code',
   signalQrCode: 'Signal QR code',
   qrTooLong: 'This signal is too long for a QR code. Choose Signal format: Compact.',
+  muteMicrophone: 'Mute microphone',
+  unmuteMicrophone: 'Unmute microphone',
+  turnCameraOff: 'Turn camera off',
+  turnCameraOn: 'Turn camera on',
+  startCamera: 'Start camera',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  remoteMicMuted: 'Their microphone is muted',
+  remoteCameraOff: 'Their camera is off',
+  callStats: 'Call stats',
+  quality: 'Quality',
+  good: 'good',
+  fair: 'fair',
+  poor: 'poor',
+  path: 'Path',
+  direct: 'direct',
+  relayed: 'relayed (TURN)',
+  received: 'Received',
+  sent: 'Sent',
+  roundTrip: 'Round trip',
+  packetLoss: 'Packet loss',
+  jitter: 'Jitter',
+  video: 'Video',
+  reasonLoss: 'packet loss',
+  reasonRtt: 'slow round trip',
+  reasonBitrate: 'bandwidth limit',
+  stateTimeline: 'State timeline',
+  copyDebugReport: 'Copy debug report',
+  debugReportCopied: 'Debug report copied (passwords and IP addresses removed)',
+  securityCode: 'Security code',
+  securityCodeHint:
+    'Read it to the other person: the same code on both sides means nobody is in between.',
   phaseNames: {
     idle: 'Call: not started',
     'acquiring-media': 'Call: starting camera and microphone',

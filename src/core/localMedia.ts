@@ -12,7 +12,16 @@ export interface LocalMediaState {
   readonly status: LocalMediaStatus
   readonly stream: MediaStream | null
   readonly error: P2PError | null
+  /** The microphone is muted: its track sends silence (`enabled = false`). Survives device switches. */
+  readonly micMuted: boolean
+  /** The camera is off: its track sends black frames. Survives device switches. */
+  readonly cameraOff: boolean
+  /** The devices in use (from the tracks' settings), for device pickers. */
+  readonly deviceIds: { readonly audio: string | null; readonly video: string | null }
 }
+
+/** What `switchDevice` swaps: the kind of track. */
+export type MediaKind = 'audio' | 'video'
 
 /** Options of {@link createLocalMedia}. */
 export interface LocalMediaOptions {
@@ -29,11 +38,38 @@ export interface LocalMedia extends ReadableStore<LocalMediaState> {
   start(): Promise<MediaStream | null>
   /** Stops every track (the camera light goes off) and returns to `idle`. */
   stop(): void
+  /** Mutes the microphone or turns the camera off (and back), without stopping the device. */
+  setEnabled(kind: MediaKind, enabled: boolean): void
+  /**
+   * Switches to another camera or microphone: acquires the new device, hands old and new track to
+   * `replace` (e.g. `session.replaceTrack`, so the call sends the new one without renegotiation),
+   * puts the new track into the stream, and then stops the old one. Mute survives the switch.
+   */
+  switchDevice(
+    kind: MediaKind,
+    deviceId: string,
+    replace?: (previous: MediaStreamTrack, next: MediaStreamTrack) => Promise<unknown>,
+  ): Promise<void>
   /** Stops everything; tracks that arrive later (a pending prompt) are stopped as they arrive. */
   dispose(): void
 }
 
-const IDLE: LocalMediaState = { status: 'idle', stream: null, error: null }
+const NO_DEVICES = { audio: null, video: null } as const
+export const IDLE_LOCAL_MEDIA: LocalMediaState = {
+  status: 'idle',
+  stream: null,
+  error: null,
+  micMuted: false,
+  cameraOff: false,
+  deviceIds: NO_DEVICES,
+}
+
+function deviceIdsOf(stream: MediaStream | null): LocalMediaState['deviceIds'] {
+  const id = (track: MediaStreamTrack | undefined) => track?.getSettings().deviceId ?? null
+  return stream
+    ? { audio: id(stream.getAudioTracks()[0]), video: id(stream.getVideoTracks()[0]) }
+    : NO_DEVICES
+}
 
 function stopStream(stream: MediaStream): void {
   for (const track of stream.getTracks()) track.stop()
@@ -48,7 +84,7 @@ function stopStream(stream: MediaStream): void {
  * media.stop()
  */
 export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
-  const store = createStore<LocalMediaState>(IDLE)
+  const store = createStore<LocalMediaState>(IDLE_LOCAL_MEDIA)
   const constraints = options.constraints ?? { audio: true, video: true }
   // Every stop() or dispose() starts a new generation; a getUserMedia that resolves for an older
   // generation is stale, and its tracks are stopped on arrival.
@@ -87,7 +123,7 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
     if (current.status === 'live') return Promise.resolve(current.stream)
     if (pending) return pending
     const mine = ++generation
-    store.setState({ status: 'acquiring', stream: null, error: null })
+    store.setState({ ...store.getState(), status: 'acquiring', stream: null, error: null })
     pending = acquire().then(
       (stream) => {
         if (mine !== generation) {
@@ -95,14 +131,23 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
           return null
         }
         pending = null
-        store.setState({ status: 'live', stream, error: null })
+        const { micMuted, cameraOff } = store.getState()
+        for (const track of stream.getAudioTracks()) track.enabled = !micMuted
+        for (const track of stream.getVideoTracks()) track.enabled = !cameraOff
+        store.setState({
+          ...store.getState(),
+          status: 'live',
+          stream,
+          error: null,
+          deviceIds: deviceIdsOf(stream),
+        })
         return stream
       },
       (cause: unknown) => {
         if (mine !== generation) return null
         pending = null
         const error = isP2PError(cause) ? cause : mediaErrorFrom(cause)
-        store.setState({ status: 'receive-only', stream: null, error })
+        store.setState({ ...store.getState(), status: 'receive-only', stream: null, error })
         return null
       },
     )
@@ -112,9 +157,67 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
   function stop(): void {
     generation++
     pending = null
-    const { stream } = store.getState()
+    const { stream, micMuted, cameraOff } = store.getState()
     if (stream) stopStream(stream)
-    store.setState(IDLE)
+    // Mute and camera-off are choices of the person, not of the device: they stay for next time.
+    store.setState({ ...IDLE_LOCAL_MEDIA, micMuted, cameraOff })
+  }
+
+  function setEnabled(kind: MediaKind, enabled: boolean): void {
+    const state = store.getState()
+    for (const track of state.stream?.getTracks() ?? []) {
+      if (track.kind === kind) track.enabled = enabled
+    }
+    store.setState({
+      ...state,
+      ...(kind === 'audio' ? { micMuted: !enabled } : { cameraOff: !enabled }),
+    })
+  }
+
+  async function switchDevice(
+    kind: MediaKind,
+    deviceId: string,
+    replace?: (previous: MediaStreamTrack, next: MediaStreamTrack) => Promise<unknown>,
+  ): Promise<void> {
+    const { stream } = store.getState()
+    const previous = kind === 'audio' ? stream?.getAudioTracks()[0] : stream?.getVideoTracks()[0]
+    if (!stream || disposed) return
+    const base = constraints[kind]
+    let next: MediaStreamTrack | undefined
+    try {
+      const fresh = await navigator.mediaDevices.getUserMedia({
+        [kind]: { ...(typeof base === 'object' ? base : {}), deviceId: { exact: deviceId } },
+      })
+      next = kind === 'audio' ? fresh.getAudioTracks()[0] : fresh.getVideoTracks()[0]
+    } catch (cause) {
+      store.setState({ ...store.getState(), error: mediaErrorFrom(cause) })
+      return
+    }
+    if (!next) return
+    // Stopped, or switched again, meanwhile: this track is no longer wanted.
+    if (store.getState().stream !== stream) {
+      next.stop()
+      return
+    }
+    const state = store.getState()
+    next.enabled = kind === 'audio' ? !state.micMuted : !state.cameraOff
+    try {
+      if (previous) await replace?.(previous, next)
+    } finally {
+      if (previous) {
+        stream.removeTrack(previous)
+        previous.stop()
+      }
+      stream.addTrack(next)
+      // A new stream object, so that video elements and selectors see the change.
+      const updated = new MediaStream(stream.getTracks())
+      store.setState({
+        ...store.getState(),
+        stream: updated,
+        error: null,
+        deviceIds: deviceIdsOf(updated),
+      })
+    }
   }
 
   return {
@@ -122,6 +225,8 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
     subscribe: store.subscribe,
     start,
     stop,
+    setEnabled,
+    switchDevice,
     dispose() {
       disposed = true
       stop()

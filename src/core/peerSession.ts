@@ -2,6 +2,7 @@ import { compactSignalId, encodeCompactSignal } from './compactSignal.js'
 import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
 import { attachNegotiation, type Negotiation } from './negotiation.js'
 import { derivePhase, type CallPhase, type CallStep } from './phase.js'
+import { securityCode } from './securityCode.js'
 import {
   decodeSignal,
   encodeSignal,
@@ -58,6 +59,43 @@ export interface PeerSessionOptions extends ConnectionOptions {
   signalFormat?: SignalFormat
 }
 
+/** One transition in {@link PeerSessionState.timeline}. */
+export interface TimelineEntry {
+  /** `Date.now()` when it happened. */
+  readonly at: number
+  readonly layer: 'signaling' | 'gathering' | 'ice' | 'connection' | 'phase' | 'error'
+  /** The new state, or the error code. */
+  readonly value: string
+}
+
+const TIMELINE_LENGTH = 500
+const TIMELINE_LAYERS = [
+  ['signaling', 'signalingState'],
+  ['gathering', 'iceGatheringState'],
+  ['ice', 'iceConnectionState'],
+  ['connection', 'connectionState'],
+  ['phase', 'phase'],
+] as const
+
+function timelineOf(prev: PeerSessionState, next: PeerSessionState): readonly TimelineEntry[] {
+  const at = Date.now()
+  const added: TimelineEntry[] = []
+  for (const [layer, key] of TIMELINE_LAYERS) {
+    if (prev[key] !== next[key]) added.push({ at, layer, value: next[key] })
+  }
+  if (next.error && next.error !== prev.error) {
+    added.push({ at, layer: 'error', value: next.error.code })
+  }
+  if (added.length === 0) return prev.timeline
+  return [...prev.timeline, ...added].slice(-TIMELINE_LENGTH)
+}
+
+/** Whether a side's microphone is muted and its camera off. */
+export interface MediaSwitches {
+  readonly micMuted: boolean
+  readonly cameraOff: boolean
+}
+
 /** How many candidates of each type a signal carries. */
 export interface CandidateCounts {
   readonly host: number
@@ -112,6 +150,20 @@ export interface PeerSessionState extends ConnectionLayers {
   readonly gathering: boolean
   /** The candidates in `localSignal`, by type; `null` while there is no signal. */
   readonly candidateCounts: CandidateCounts | null
+  /**
+   * Six digits from both DTLS fingerprints, once connected: the same on both sides unless someone
+   * sits in the middle (see `securityCode`). `null` before.
+   */
+  readonly securityCode: string | null
+  /** What we tell the other side about our microphone and camera (see `setMediaState`). */
+  readonly localMedia: MediaSwitches
+  /** What the other side told us about theirs; `null` until it says (or without a data channel). */
+  readonly remoteMedia: MediaSwitches | null
+  /**
+   * Timestamped transitions of the four state layers, the phase and errors, oldest first (the last
+   * 500), across calls: what chrome://webrtc-internals would show, inside the app.
+   */
+  readonly timeline: readonly TimelineEntry[]
   /** Who ended the last call: `'remote'` when the other person hung up. */
   readonly endedBy: 'local' | 'remote' | null
   /** The last problem, with a hint; the call itself goes on unless `phase` says otherwise. */
@@ -156,6 +208,21 @@ export interface PeerSession extends ReadableStore<PeerSessionState> {
   clearError(): void
   /** Replaces the options for the next call. */
   setOptions(options: PeerSessionOptions): void
+  /**
+   * Tells the other side that our microphone is muted or camera off (over the call's data channel,
+   * now and whenever a new call's channel opens), for its indicators. The tracks themselves are
+   * switched by `LocalMedia.setEnabled`.
+   */
+  setMediaState(state: MediaSwitches): void
+  /**
+   * Sends `next` instead of `previous` on the same sender (`RTCRtpSender.replaceTrack`): a device
+   * switch mid-call, with no renegotiation. Resolves `false` when no sender sends `previous`.
+   */
+  replaceTrack(previous: MediaStreamTrack, next: MediaStreamTrack): Promise<boolean>
+  /** The current call's `getStats()`, or `null` without a call (see `createCallStats`). */
+  getStats(): Promise<RTCStatsReport | null>
+  /** The current call's local and remote SDP (`''` where there is none), for debug reports. */
+  getDescriptions(): { local: string; remote: string }
   /** Writes signals in `format` from now on; a `localSignal` on screen is rewritten at once. */
   setSignalFormat(format: SignalFormat): Promise<void>
   /** Closes everything for good; later calls do nothing. */
@@ -183,6 +250,10 @@ export const INITIAL_SESSION_STATE: PeerSessionState = {
   inBand: false,
   gathering: false,
   candidateCounts: null,
+  securityCode: null,
+  localMedia: { micMuted: false, cameraOff: false },
+  remoteMedia: null,
+  timeline: [],
   endedBy: null,
   error: null,
 }
@@ -343,7 +414,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     store.setState((prev) => {
       const merged = { ...prev, ...patch }
       const next = { ...merged, phase: derivePhase(merged) }
-      return sameSnapshot(prev, next) ? prev : next
+      if (sameSnapshot(prev, next)) return prev
+      return { ...next, timeline: timelineOf(prev, next) }
     })
   }
 
@@ -469,6 +541,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       if (call !== current) return
       update({ inBand: true })
       current.negotiation.flush()
+      const { localMedia } = store.getState()
+      if (localMedia.micMuted || localMedia.cameraOff) send({ type: 'media', ...localMedia })
     })
     dc.addEventListener('close', () => {
       if (call === current) update({ inBand: false })
@@ -479,7 +553,14 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       if (message) void receive(message)
       else console.warn('[react-p2p-call] dropped a malformed message on the data channel')
     })
-    update({ ...layersOf(pc), inBand: false, localScreen: null, remoteScreen: null })
+    update({
+      ...layersOf(pc),
+      inBand: false,
+      localScreen: null,
+      remoteScreen: null,
+      securityCode: null,
+      remoteMedia: null,
+    })
     return current
   }
 
@@ -499,6 +580,11 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     } else if (connectionState === 'connected') {
       const { error } = store.getState()
       if (error?.code === 'ERR_CONNECTION_FAILURE') update({ error: null })
+      const local = current.pc.localDescription?.sdp ?? ''
+      const remote = current.pc.remoteDescription?.sdp ?? ''
+      void securityCode(local, remote).then((code) => {
+        if (call === current) update({ securityCode: code })
+      })
     }
   }
 
@@ -542,6 +628,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       inBand: false,
       localScreen: null,
       remoteScreen: null,
+      securityCode: null,
     })
   }
 
@@ -801,6 +888,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       case 'bye':
         if (current) endCall('remote')
         return
+      case 'media':
+        if (current)
+          update({ remoteMedia: { micMuted: message.micMuted, cameraOff: message.cameraOff } })
+        return
     }
   }
 
@@ -1012,6 +1103,31 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
     setOptions(next) {
       config = next
+    },
+
+    setMediaState(state) {
+      const next = { micMuted: state.micMuted, cameraOff: state.cameraOff }
+      update({ localMedia: next })
+      if (call?.dc.readyState === 'open') send({ type: 'media', ...next })
+    },
+
+    getStats() {
+      return call ? call.pc.getStats() : Promise.resolve(null)
+    },
+
+    getDescriptions() {
+      return {
+        local: call?.pc.localDescription?.sdp ?? '',
+        remote: call?.pc.remoteDescription?.sdp ?? '',
+      }
+    },
+
+    async replaceTrack(previous, next) {
+      const current = call
+      const sender = current?.pc.getSenders().find((s) => s.track === previous)
+      if (!current || !sender) return false
+      await sender.replaceTrack(next)
+      return true
     },
 
     async setSignalFormat(format) {

@@ -16,6 +16,8 @@ export type SignalMessage =
   | { type: 'screen'; streamId: string | null }
   /** The other person hung up. */
   | { type: 'bye' }
+  /** The sender's microphone and camera switches (muted / off), for the other side's indicators. */
+  | { type: 'media'; micMuted: boolean; cameraOff: boolean }
 
 /**
  * Parses one message from the wire; anything malformed or oversized gives `null` (to be dropped with
@@ -70,6 +72,9 @@ export function parseSignalMessage(data: unknown): SignalMessage | null {
       return { type: 'screen', streamId: value.streamId }
     case 'bye':
       return { type: 'bye' }
+    case 'media':
+      if (typeof value.micMuted !== 'boolean' || typeof value.cameraOff !== 'boolean') return null
+      return { type: 'media', micMuted: value.micMuted, cameraOff: value.cameraOff }
     default:
       return null
   }

@@ -1,10 +1,9 @@
 import { useSyncExternalStore } from 'react'
-import type { LocalMedia, LocalMediaState } from '../core/localMedia.js'
+import { IDLE_LOCAL_MEDIA, type LocalMedia, type LocalMediaState } from '../core/localMedia.js'
 import { useMaybeLocalMediaContext } from './PeerSessionContext.js'
 
-const IDLE: LocalMediaState = { status: 'idle', stream: null, error: null }
 const noSubscription = () => () => {}
-const idle = () => IDLE
+const idle = () => IDLE_LOCAL_MEDIA
 
 /**
  * The snapshot of local media (status, stream, error), from the argument or the nearest provider.

@@ -89,6 +89,11 @@ describe.skipIf(!turnUrl)('given a real TURN server (coturn) and relay-only sett
     await waitForLine(b.call, 'connection: connected', 20_000)
     await expectPlayingVideo(a.call.remoteVideo())
     await expectPlayingVideo(b.call.remoteVideo())
+    // The stats panel says so too.
+    const stats = within(a.call.region).getByRole('region', { name: 'Call stats' })
+    await waitFor(() => expect(stats.textContent).toMatch(/Path:\s*relayed \(TURN\) — relay /), {
+      timeout: 5000,
+    })
     for (const pc of pcs.created) {
       expect(pc.getConfiguration().iceTransportPolicy).toBe('relay')
       await waitFor(async () => expect(await selectedPairTypes(pc)).toEqual(['relay', 'relay']))

@@ -6,16 +6,38 @@ import type { BrowserCommand } from 'vitest/node'
 // made for this run (P2P_NETNS=1, as root): never on the machine's own network.
 const inOwnNamespace = () => process.env.P2P_NETNS === '1' && process.getuid?.() === 0
 
-function iptables(action: '-A' | '-D'): boolean {
+function iptables(action: '-A' | '-D', match: string[] = []): boolean {
   if (!inOwnNamespace()) return false
   try {
     // Root's PATH usually has /usr/sbin, but not every shell's does.
     const binary = existsSync('/usr/sbin/iptables') ? '/usr/sbin/iptables' : 'iptables'
-    execFileSync(binary, [action, 'OUTPUT', '-p', 'udp', '-j', 'DROP'], { stdio: 'ignore' })
+    execFileSync(binary, [action, 'OUTPUT', '-p', 'udp', ...match, '-j', 'DROP'], {
+      stdio: 'ignore',
+    })
     return true
   } catch {
     return false
   }
+}
+
+const lossRule = (probability: number) => [
+  '-m',
+  'statistic',
+  '--mode',
+  'random',
+  '--probability',
+  String(probability),
+]
+
+/** Drops a random share of UDP packets (e.g. 0.3), for the quality tests; `false` if impossible. */
+export const lossyUdp: BrowserCommand<[probability: number]> = (_context, probability) =>
+  iptables('-A', lossRule(probability))
+
+/** Removes the loss rule of `lossyUdp(probability)`. */
+export const clearLossyUdp: BrowserCommand<[probability: number]> = (_context, probability) => {
+  let removed = 0
+  while (iptables('-D', lossRule(probability))) removed++
+  return removed > 0
 }
 
 /** Drops every UDP packet in the test's namespace; `false` when that is not possible here. */
@@ -32,5 +54,7 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     blockUdp: () => Promise<boolean>
     unblockUdp: () => Promise<boolean>
+    lossyUdp: (probability: number) => Promise<boolean>
+    clearLossyUdp: (probability: number) => Promise<boolean>
   }
 }

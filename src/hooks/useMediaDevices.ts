@@ -1,0 +1,32 @@
+import { useEffect, useSyncExternalStore } from 'react'
+import { createMediaDevices, type MediaDeviceList } from '../core/mediaDevices.js'
+import { useDisposable } from './useDisposable.js'
+
+const EMPTY: MediaDeviceList = {
+  cameras: [],
+  microphones: [],
+  speakers: [],
+  labelled: false,
+  canChooseSpeaker: false,
+}
+const noSubscription = () => () => {}
+const empty = () => EMPTY
+
+/**
+ * Cameras, microphones and speakers, kept current on `devicechange`. Pass the local media's
+ * stream: when it starts, the list is read again and the labels appear (no second prompt).
+ *
+ * @example
+ * const { cameras, microphones, speakers } = useMediaDevices(stream)
+ */
+export function useMediaDevices(stream?: MediaStream | null): MediaDeviceList {
+  const devices = useDisposable(() => createMediaDevices())
+  useEffect(() => {
+    if (stream) void devices?.refresh()
+  }, [devices, stream])
+  return useSyncExternalStore(
+    devices ? devices.subscribe : noSubscription,
+    devices ? devices.getState : empty,
+    empty,
+  )
+}

@@ -1,0 +1,77 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useState } from 'react'
+import { expect, userEvent, within } from 'storybook/test'
+import { DevicePickers, MediaToggles, RemoteMediaBadges, type MediaDeviceList } from '../src'
+
+const device = (kind: MediaDeviceKind, deviceId: string, label: string) =>
+  ({ kind, deviceId, label, groupId: 'g' }) as MediaDeviceInfo
+
+const DEVICES: MediaDeviceList = {
+  cameras: [
+    device('videoinput', 'cam-1', 'Front camera'),
+    device('videoinput', 'cam-2', 'USB camera'),
+  ],
+  microphones: [
+    device('audioinput', 'mic-1', 'Built-in microphone'),
+    device('audioinput', 'mic-2', 'Headset'),
+  ],
+  speakers: [
+    device('audiooutput', 'default', 'Default'),
+    device('audiooutput', 'spk-2', 'Headphones'),
+  ],
+  labelled: true,
+  canChooseSpeaker: true,
+}
+
+function Controls() {
+  const [micMuted, setMicMuted] = useState(false)
+  const [cameraOff, setCameraOff] = useState(false)
+  const [ids, setIds] = useState({ camera: 'cam-1', microphone: 'mic-1', speaker: 'default' })
+  return (
+    <div className="rpc-call" style={{ display: 'grid', gap: '0.75rem' }}>
+      <MediaToggles
+        micMuted={micMuted}
+        cameraOff={cameraOff}
+        onMicMutedChange={setMicMuted}
+        onCameraOffChange={setCameraOff}
+      />
+      <DevicePickers
+        devices={DEVICES}
+        cameraId={ids.camera}
+        microphoneId={ids.microphone}
+        speakerId={ids.speaker}
+        onCameraChange={(camera) => setIds((x) => ({ ...x, camera }))}
+        onMicrophoneChange={(microphone) => setIds((x) => ({ ...x, microphone }))}
+        onSpeakerChange={(speaker) => setIds((x) => ({ ...x, speaker }))}
+      />
+      <figure className="rpc-tile" style={{ minHeight: 60, background: '#222', margin: 0 }}>
+        <RemoteMediaBadges state={{ micMuted, cameraOff }} />
+      </figure>
+    </div>
+  )
+}
+
+const meta = {
+  title: 'Components/MediaControls',
+  component: Controls,
+} satisfies Meta<typeof Controls>
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Mute and camera toggles (aria-pressed), device pickers, and what the other side would see. */
+export const TogglesAndPickers: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Mute microphone' }))
+    await expect(canvas.getByRole('button', { name: 'Unmute microphone' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    await expect(canvas.getByText('Their microphone is muted')).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Turn camera off' }))
+    await expect(canvas.getByText('Their camera is off')).toBeVisible()
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Microphone' }), 'Headset')
+    await expect(canvas.getByRole('combobox', { name: 'Microphone' })).toHaveValue('mic-2')
+    await expect(canvas.getByRole('combobox', { name: 'Speaker' })).toBeVisible()
+  },
+}

@@ -1,0 +1,145 @@
+import { fireEvent, render, waitFor, within } from '@testing-library/react'
+import { userEvent } from 'vitest/browser'
+import { describe, expect, it } from 'vitest'
+import { VideoCall } from '../../src'
+import {
+  calls,
+  expectPlayingVideo,
+  paste,
+  trackPeerConnections,
+  waitForLine,
+  waitForSignal,
+  type CallUi,
+} from './helpers'
+
+async function connectedPair() {
+  const pcs = trackPeerConnections()
+  render(
+    <>
+      <VideoCall iceServers={[]} />
+      <VideoCall iceServers={[]} defaultRole="callee" />
+    </>,
+  )
+  const [a, b] = calls() as [CallUi, CallUi]
+  fireEvent.click(a.button('Create offer'))
+  paste(b.remoteSignal(), await waitForSignal(a))
+  fireEvent.click(b.button('Create answer'))
+  paste(a.remoteSignal(), await waitForSignal(b))
+  fireEvent.click(a.button('Complete connection'))
+  await waitForLine(a, 'connection: connected')
+  await waitForLine(b, 'connection: connected')
+  await expectPlayingVideo(b.remoteVideo())
+  return { a, b, pcs }
+}
+
+describe('given a connected call', () => {
+  it('mutes the microphone and turns the camera off, and the other side is told (aria-pressed, Alt+M)', async () => {
+    const { a, b } = await connectedPair()
+    const mute = a.button('Mute microphone')
+    expect(mute.getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(mute)
+    const unmute = a.button('Unmute microphone')
+    expect(unmute.getAttribute('aria-pressed')).toBe('true')
+    const stream = a.localVideo().srcObject as MediaStream
+    expect(stream.getAudioTracks().every((t) => !t.enabled)).toBe(true)
+    await waitFor(() => expect(b.region.textContent).toContain('Their microphone is muted'))
+
+    fireEvent.click(a.button('Turn camera off'))
+    expect(a.button('Turn camera on').getAttribute('aria-pressed')).toBe('true')
+    expect(stream.getVideoTracks().every((t) => !t.enabled)).toBe(true)
+    await waitFor(() => expect(b.region.textContent).toContain('Their camera is off'))
+
+    // The keyboard shortcuts, from anywhere in the call but a text field.
+    a.button('Turn camera on').focus()
+    await userEvent.keyboard('{Alt>}m{/Alt}')
+    expect(a.button('Mute microphone').getAttribute('aria-pressed')).toBe('false')
+    await userEvent.keyboard('{Alt>}v{/Alt}')
+    expect(a.button('Turn camera off').getAttribute('aria-pressed')).toBe('false')
+    await waitFor(() => expect(b.region.textContent).not.toMatch(/Their (microphone|camera)/))
+    await expectPlayingVideo(b.remoteVideo())
+  })
+
+  it('switches the microphone mid-call with replaceTrack: no renegotiation, mute kept, old track stopped', async () => {
+    const { a, b, pcs } = await connectedPair()
+    const caller = pcs.created[0] as RTCPeerConnection
+    const sdpBefore = caller.localDescription?.sdp
+    fireEvent.click(a.button('Mute microphone'))
+    const picker = await waitFor(() => a.select('Microphone'))
+    const options = [...picker.options].map((o) => o.value)
+    expect(options.length).toBeGreaterThan(1) // Chromium's fake devices: three microphones
+    const before = caller.getSenders().find((s) => s.track?.kind === 'audio')
+      ?.track as MediaStreamTrack
+    const other = options.find((id) => id !== picker.value) as string
+    fireEvent.change(picker, { target: { value: other } })
+
+    await waitFor(() => {
+      const now = caller.getSenders().find((s) => s.track?.kind === 'audio')?.track
+      expect(now?.getSettings().deviceId).toBe(other)
+    })
+    const after = caller.getSenders().find((s) => s.track?.kind === 'audio')
+      ?.track as MediaStreamTrack
+    expect(after).not.toBe(before)
+    expect(before.readyState).toBe('ended')
+    expect(after.enabled).toBe(false) // still muted
+    expect(a.button('Unmute microphone').getAttribute('aria-pressed')).toBe('true')
+    await waitFor(() => expect(a.select('Microphone').value).toBe(other))
+    // No renegotiation: the same description, and the call goes on.
+    expect(caller.localDescription?.sdp).toBe(sdpBefore)
+    expect(caller.signalingState).toBe('stable')
+    expect(a.statePanel().textContent).toContain('connection: connected')
+    await expectPlayingVideo(b.remoteVideo())
+
+    // The speaker: the remote video plays on the chosen output.
+    const speaker = a.select('Speaker')
+    const output = [...speaker.options].map((o) => o.value).find((id) => id !== 'default') as string
+    fireEvent.change(speaker, { target: { value: output } })
+    await waitFor(() =>
+      expect((a.remoteVideo() as HTMLVideoElement & { sinkId: string }).sinkId).toBe(output),
+    )
+  })
+
+  it('shows a Call stats region whose numbers change while media flows, on a direct path', async () => {
+    const { a } = await connectedPair()
+    const region = within(a.region).getByRole('region', { name: 'Call stats' })
+    await waitFor(() => expect(region.textContent).toMatch(/Received\s*\d+ kbit\/s/), {
+      timeout: 5000,
+    })
+    const first = region.textContent
+    await waitFor(() => expect(region.textContent).not.toBe(first), { timeout: 5000 })
+    expect(region.textContent).toMatch(/Path:\s*direct — host /)
+    expect(region.textContent).toMatch(/Video\d+×\d+, \d+ fps/)
+    expect(region.textContent).toMatch(/Round trip\d+ ms/)
+    expect(region.querySelectorAll('svg.rpc-sparkline polyline').length).toBeGreaterThan(0)
+    expect(region.getAttribute('data-state')).toBe('good')
+  })
+
+  it('copies a debug report with the timeline, and without ICE passwords or IP addresses', async () => {
+    const { a } = await connectedPair()
+    let copied = ''
+    const clipboard = navigator.clipboard
+    const original = clipboard.writeText.bind(clipboard)
+    clipboard.writeText = (text: string) => {
+      copied = text
+      return Promise.resolve()
+    }
+    try {
+      fireEvent.click(within(a.region).getByText('State timeline'))
+      const timeline = within(a.region).getByRole('list', { name: 'State timeline' })
+      expect(timeline.textContent).toMatch(/connection: connected/)
+      fireEvent.click(a.button('Copy debug report'))
+      await within(a.region).findByText(/Debug report copied/)
+    } finally {
+      clipboard.writeText = original
+    }
+    const report = JSON.parse(copied) as {
+      timeline: { layer: string; value: string }[]
+      localDescription: string
+    }
+    expect(report.timeline.some((e) => e.layer === 'connection' && e.value === 'connected')).toBe(
+      true,
+    )
+    expect(report.localDescription).toContain('a=ice-pwd:[redacted]')
+    expect(copied).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b/)
+    expect(copied).not.toMatch(/a=ice-pwd:(?!\[redacted\])/)
+  })
+})

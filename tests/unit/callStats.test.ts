@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { qualityOf, summarizeStats, type CallStatsSample } from '../../src/core/callStats'
+
+// A getStats() report as plain objects, shaped as Chromium's.
+function report(bytes: number, received: number, lost: number, rtt = 0.05, localType = 'host') {
+  return [
+    {
+      id: 'T',
+      type: 'transport',
+      bytesReceived: bytes,
+      bytesSent: bytes * 2,
+      selectedCandidatePairId: 'P',
+    },
+    {
+      id: 'P',
+      type: 'candidate-pair',
+      localCandidateId: 'L',
+      remoteCandidateId: 'R',
+      currentRoundTripTime: rtt,
+    },
+    {
+      id: 'L',
+      type: 'local-candidate',
+      candidateType: localType,
+      address: '10.0.0.1',
+      port: 5000,
+      protocol: 'udp',
+    },
+    { id: 'R', type: 'remote-candidate', candidateType: 'host', address: '10.0.0.2', port: 6000 },
+    {
+      id: 'V',
+      type: 'inbound-rtp',
+      kind: 'video',
+      packetsReceived: received,
+      packetsLost: lost,
+      framesPerSecond: 30,
+      frameWidth: 640,
+      frameHeight: 480,
+    },
+    {
+      id: 'A',
+      type: 'inbound-rtp',
+      kind: 'audio',
+      packetsReceived: 0,
+      packetsLost: 0,
+      jitter: 0.004,
+    },
+  ]
+}
+
+describe('summarizeStats', () => {
+  it('turns totals into rates over the interval, with the path', () => {
+    const first = summarizeStats(report(1000, 100, 0), null, 0)
+    expect(first.sample.bitrateIn).toBeNull()
+    const second = summarizeStats(report(126_000, 190, 10), first.totals, 1000)
+    expect(second.sample.bitrateIn).toBe(1_000_000)
+    expect(second.sample.bitrateOut).toBe(2_000_000)
+    expect(second.sample.lossPercent).toBe(10)
+    expect(second.sample.rttMs).toBe(50)
+    expect(second.sample.jitterMs).toBe(4)
+    expect(second.sample).toMatchObject({ fps: 30, width: 640, height: 480 })
+    expect(second.sample.path).toEqual({
+      local: { type: 'host', address: '10.0.0.1', port: 5000 },
+      remote: { type: 'host', address: '10.0.0.2', port: 6000 },
+      protocol: 'udp',
+      relayed: false,
+    })
+    expect(summarizeStats(report(0, 0, 0, 0.05, 'relay'), null, 0).sample.path?.relayed).toBe(true)
+  })
+})
+
+describe('qualityOf', () => {
+  const base = summarizeStats(report(0, 0, 0), null, 0).sample
+  const q = (patch: Partial<CallStatsSample>) => qualityOf({ ...base, ...patch })
+  it('is good, fair or poor, with the reasons', () => {
+    expect(q({ lossPercent: 0, rttMs: 40 })).toEqual({ level: 'good', reasons: [] })
+    expect(q({ lossPercent: 3 })).toEqual({ level: 'fair', reasons: ['loss'] })
+    expect(q({ lossPercent: 12 })).toEqual({ level: 'poor', reasons: ['loss'] })
+    expect(q({ rttMs: 600, limitedBy: 'bandwidth' })).toEqual({
+      level: 'poor',
+      reasons: ['rtt', 'bitrate'],
+    })
+    expect(qualityOf(null)).toBeNull()
+  })
+})
