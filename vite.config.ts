@@ -4,12 +4,7 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
-import {
-  blockUdp,
-  clearLossyUdp,
-  lossyUdp,
-  unblockUdp,
-} from './tests/browser/setup/commands'
+import { blockUdp, clearLossyUdp, lossyUdp, unblockUdp } from './tests/browser/setup/commands'
 
 // One browser block for every project that runs in Chromium; each instance needs its own name.
 function chromium(name: string) {
@@ -49,7 +44,10 @@ export default defineConfig({
           testTimeout: 30_000,
           globalSetup: ['tests/browser/setup/globalSetup.ts'],
           setupFiles: ['tests/browser/setup/cleanup.ts'],
-          browser: { ...chromium('chromium-browser'), commands: { blockUdp, unblockUdp, lossyUdp, clearLossyUdp } },
+          browser: {
+            ...chromium('chromium-browser'),
+            commands: { blockUdp, unblockUdp, lossyUdp, clearLossyUdp },
+          },
         },
       },
       {
