@@ -40,6 +40,9 @@ const TEXT = {
       relayOnly: 'Relay only (TURN)',
       relayOnlyHint:
         'All traffic goes through the TURN server: the other side never sees your IP address, at the cost of latency and server bandwidth.',
+      hideHost: 'Hide my local addresses (no host candidates)',
+      hideHostHint:
+        'Signals carry only the addresses STUN/TURN servers give you. Two devices on one network may then not connect directly.',
       apply: 'Apply',
       applied: 'Applied: the next call uses these servers.',
       problems: {
@@ -80,6 +83,8 @@ const TEXT = {
       relayOnly: '仅中继（TURN）',
       relayOnlyHint:
         '所有流量都经过 TURN 服务器：对方看不到你的 IP 地址，但延迟更高、占用服务器带宽。',
+      hideHost: '隐藏本机地址（不发送主机候选地址）',
+      hideHostHint: '信令中只有 STUN/TURN 得到的地址。同一网络中的两台设备可能因此无法直接连接。',
       apply: '应用',
       applied: '已应用：下一次通话将使用这些服务器。',
       problems: {

@@ -10,6 +10,8 @@ export interface IceSettingsText {
   credential: string
   relayOnly: string
   relayOnlyHint: string
+  hideHost: string
+  hideHostHint: string
   apply: string
   applied: string
   problems: Record<Exclude<IceSettingsProblem, null>, string>
@@ -94,6 +96,16 @@ export function IceSettingsPanel({
           {text.relayOnly}
         </label>
         <small id={`${id}-relay-hint`}>{text.relayOnlyHint}</small>
+        <label className="demo__ice-check">
+          <input
+            type="checkbox"
+            checked={draft.hideHost}
+            aria-describedby={`${id}-host-hint`}
+            onChange={(e) => edit({ hideHost: e.target.checked })}
+          />
+          {text.hideHost}
+        </label>
+        <small id={`${id}-host-hint`}>{text.hideHostHint}</small>
         <button type="submit">{text.apply}</button>
         {problem && (
           <p role="alert" className="rpc-error">

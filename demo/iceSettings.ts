@@ -6,16 +6,20 @@ export interface IceSettings {
   username: string
   credential: string
   relayOnly: boolean
+  /** Leave this device's own addresses (host candidates) out of the signals. */
+  hideHost: boolean
 }
 
 /** The connection options of a settings value: `undefined` fields keep the kit's defaults. */
 export interface IceOptions {
   iceServers?: RTCIceServer[]
   iceTransportPolicy?: RTCIceTransportPolicy
+  stripHostCandidates?: boolean
 }
 
 /**
- * Reads `?stun=URL` (empty: none), `?turn=URL&username=…&credential=…` and `?relay=1` (relay only).
+ * Reads `?stun=URL` (empty: none), `?turn=URL&username=…&credential=…`, `?relay=1` (relay only)
+ * and `?nohost=1` (no host candidates in signals).
  */
 export function iceSettingsFromSearch(search: string): IceSettings {
   const params = new URLSearchParams(search)
@@ -25,13 +29,15 @@ export function iceSettingsFromSearch(search: string): IceSettings {
     username: params.get('username') ?? '',
     credential: params.get('credential') ?? '',
     relayOnly: params.get('relay') === '1',
+    hideHost: params.get('nohost') === '1',
   }
 }
 
 /** Writes settings into a query string, keeping the page's other parameters (e.g. `lang`). */
 export function searchWithIceSettings(search: string, settings: IceSettings): string {
   const params = new URLSearchParams(search)
-  for (const key of ['stun', 'turn', 'username', 'credential', 'relay']) params.delete(key)
+  for (const key of ['stun', 'turn', 'username', 'credential', 'relay', 'nohost'])
+    params.delete(key)
   if (settings.stun !== null) params.set('stun', settings.stun)
   if (settings.turn) {
     params.set('turn', settings.turn)
@@ -39,6 +45,7 @@ export function searchWithIceSettings(search: string, settings: IceSettings): st
     if (settings.credential) params.set('credential', settings.credential)
   }
   if (settings.relayOnly) params.set('relay', '1')
+  if (settings.hideHost) params.set('nohost', '1')
   const query = params.toString()
   return query ? `?${query}` : ''
 }
@@ -68,5 +75,6 @@ export function iceOptionsOf(settings: IceSettings): IceOptions {
   const options: IceOptions = {}
   if (settings.stun !== null || settings.turn) options.iceServers = servers
   if (settings.relayOnly) options.iceTransportPolicy = 'relay'
+  if (settings.hideHost) options.stripHostCandidates = true
   return options
 }

@@ -82,10 +82,19 @@ try {
     )
   }
   await mkdir(OUT, { recursive: true })
+  // The Call stats panel of the real call, once it has a few seconds of history.
+  const stats = caller.getByRole('region', { name: 'Call stats' })
+  await caller.waitForFunction(
+    () => document.querySelectorAll('.rpc-stats polyline').length >= 3,
+    null,
+    { timeout: 20_000 },
+  )
+  await caller.waitForTimeout(4000)
+  await stats.screenshot({ path: new URL('call-stats.png', OUT).pathname })
   await caller.screenshot({ path: new URL('demo-caller.png', OUT).pathname, fullPage: true })
   await callee.screenshot({ path: new URL('demo-callee.png', OUT).pathname, fullPage: true })
   console.log(
-    `[screenshot] offer ${offer.length} chars compact (${jsonChars} as JSON), answer ${answer.length} chars; saved docs/demo-caller.png, docs/demo-callee.png`,
+    `[screenshot] offer ${offer.length} chars compact (${jsonChars} as JSON), answer ${answer.length} chars; saved docs/demo-caller.png, docs/demo-callee.png, docs/call-stats.png`,
   )
 
   // A second call with no paste: Same browser signaling, then a screen share over the data channel.
@@ -125,7 +134,10 @@ try {
     .getByRole('textbox', { name: '远端信令' })
     .fill(await localSignal(callee).inputValue())
   await caller.getByRole('button', { name: '完成连接' }).click()
-  await caller.getByText('connection: connected').waitFor({ timeout: 20_000 })
+  await caller
+    .getByRole('status', { name: '连接状态' })
+    .getByText('connection: connected')
+    .waitFor({ timeout: 20_000 })
   await caller.screenshot({ path: new URL('demo-zh-CN.png', OUT).pathname, fullPage: true })
   console.log('[screenshot] saved docs/demo-zh-CN.png (a copy-paste call in Chinese)')
 } finally {

@@ -25,6 +25,8 @@ export interface VideoCallProps extends UsePeerConnectionOptions {
   defaultRoom?: string
   /** The relay for WebSocket (default `ws://127.0.0.1:8787`, see `npm run signal-server`). */
   defaultServerUrl?: string
+  /** Share links for offers (**Copy link**, and reading `#offer=` on load). Default `true`. */
+  shareLink?: VideoCallLayoutProps['shareLink']
   /** The name of the call's region (default "Video call"); give each call its own when a page has several. */
   'aria-label'?: string
   /** Your own layout; inside it the hooks find the session and media through context. */
@@ -51,6 +53,7 @@ export function VideoCall({
   defaultSignaling,
   defaultRoom,
   defaultServerUrl,
+  shareLink,
   children,
   'aria-label': ariaLabel,
   ...connection
@@ -69,6 +72,7 @@ export function VideoCall({
           {...(defaultSignaling ? { defaultSignaling } : {})}
           {...(defaultRoom !== undefined ? { defaultRoom } : {})}
           {...(defaultServerUrl !== undefined ? { defaultServerUrl } : {})}
+          {...(shareLink !== undefined ? { shareLink } : {})}
         />
       )}
     </PeerSessionProvider>

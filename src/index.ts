@@ -56,12 +56,15 @@ export {
   type LocalMediaState,
   type LocalMediaStatus,
   type MediaKind,
+  type DeviceState,
+  type DeviceStatus,
 } from './core/localMedia.js'
 export {
   createPeerSession,
   DEFAULT_ICE_SERVERS,
   INITIAL_SESSION_STATE,
   countCandidates,
+  withoutHostCandidates,
   type CandidateCounts,
   type MediaSwitches,
   type TimelineEntry,
@@ -141,6 +144,7 @@ export { CallStatsPanel, type CallStatsPanelProps } from './components/CallStats
 export { StateTimeline, type StateTimelineProps } from './components/StateTimeline.js'
 export { Sparkline } from './components/Sparkline.js'
 export { DevicePickers, type DevicePickersProps } from './components/DevicePickers.js'
+export { DeviceStatusList, type DeviceStatusListProps } from './components/DeviceStatusList.js'
 export { RemoteMediaBadges, type RemoteMediaBadgesProps } from './components/RemoteMediaBadges.js'
 export { SignalQrCode, MAX_QR_BYTES, type SignalQrCodeProps } from './components/SignalQrCode.js'
 export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout.js'

@@ -4,7 +4,10 @@ import type { MediaDeviceList } from '../core/mediaDevices.js'
 /** Props of {@link DevicePickers}. */
 export interface DevicePickersProps extends ComponentPropsWithoutRef<'div'> {
   devices: MediaDeviceList
-  /** The devices in use (`LocalMediaState.deviceIds`) and the chosen speaker. */
+  /**
+   * The devices in use (`LocalMediaState.deviceIds`; a picker shows only for a kind in use) and the
+   * chosen speaker.
+   */
   cameraId: string | null
   microphoneId: string | null
   speakerId: string
@@ -67,7 +70,8 @@ export function DevicePickers({
   const speaker = labels.speaker ?? 'Speaker'
   return (
     <div className="rpc-devices" {...rest}>
-      {devices.cameras.length > 0 && (
+      {/* A picker switches a device in use: none without a camera or microphone track. */}
+      {devices.cameras.length > 0 && cameraId !== null && (
         <Picker
           label={camera}
           value={cameraId ?? ''}
@@ -76,7 +80,7 @@ export function DevicePickers({
           fallback={camera}
         />
       )}
-      {devices.microphones.length > 0 && (
+      {devices.microphones.length > 0 && microphoneId !== null && (
         <Picker
           label={microphone}
           value={microphoneId ?? ''}

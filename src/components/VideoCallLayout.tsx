@@ -16,6 +16,7 @@ import { CallControls } from './CallControls.js'
 import { CallStatsPanel } from './CallStatsPanel.js'
 import { ConnectionStatePanel } from './ConnectionStatePanel.js'
 import { DevicePickers } from './DevicePickers.js'
+import { DeviceStatusList } from './DeviceStatusList.js'
 import { ErrorAlert } from './ErrorAlert.js'
 import { GatheringProgress } from './GatheringProgress.js'
 import { DEFAULT_LABELS, type CallLabels } from './labels.js'
@@ -457,6 +458,7 @@ export function VideoCallLayout({
         labels={labels}
       />
       <ErrorAlert error={mediaState.error} errorText={errorText} />
+      <DeviceStatusList devices={mediaState.devices} errorText={errorText} labels={labels} />
       {channel.error && channel.error !== error && (
         <ErrorAlert error={channel.error} errorText={errorText} />
       )}

@@ -1,3 +1,4 @@
+import type { DeviceStatus } from '../core/localMedia.js'
 import type { CallPhase } from '../core/phase.js'
 
 /** Every user-facing string of the components, English by default; override any key. */
@@ -84,6 +85,8 @@ export interface CallLabels {
   stateTimeline: string
   copyDebugReport: string
   debugReportCopied: string
+  devices: string
+  deviceStatusNames: Readonly<Record<DeviceStatus, string>>
   /** Announced (politely) when the phase changes. */
   phaseNames: Readonly<Record<CallPhase, string>>
 }
@@ -179,6 +182,17 @@ export const DEFAULT_LABELS: CallLabels = {
   securityCode: 'Security code',
   securityCodeHint:
     'Read it to the other person: the same code on both sides means nobody is in between.',
+  devices: 'Devices',
+  deviceStatusNames: {
+    unknown: 'not asked yet',
+    granted: 'working',
+    blocked: 'blocked',
+    'in-use': 'in use by another app',
+    'not-found': 'not found',
+    constraints: 'no device matches the settings',
+    insecure: 'needs a secure page (https)',
+    error: 'not working',
+  },
   phaseNames: {
     idle: 'Call: not started',
     'acquiring-media': 'Call: starting camera and microphone',

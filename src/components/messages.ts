@@ -111,6 +111,17 @@ export const MESSAGES_ZH_CN: CallMessages = {
     debugReportCopied: '调试报告已复制（已去除密码和 IP 地址）',
     securityCode: '安全码',
     securityCodeHint: '请念给对方听：两边的安全码相同，说明中间没有人。',
+    devices: '设备',
+    deviceStatusNames: {
+      unknown: '尚未请求',
+      granted: '正常',
+      blocked: '已被阻止',
+      'in-use': '正被其他应用占用',
+      'not-found': '未找到',
+      constraints: '没有符合设置的设备',
+      insecure: '需要安全页面（https）',
+      error: '无法使用',
+    },
     phaseNames: {
       idle: '通话：未开始',
       'acquiring-media': '通话：正在打开摄像头和麦克风',

@@ -1,4 +1,4 @@
-import { createP2PError, mediaErrorFrom, type P2PError } from './errors.js'
+import { createP2PError, mediaErrorFrom, type P2PError, type P2PErrorCode } from './errors.js'
 import { createStore, type ReadableStore } from './store.js'
 
 /**
@@ -16,9 +16,39 @@ export interface LocalMediaState {
   readonly micMuted: boolean
   /** The camera is off: its track sends black frames. Survives device switches. */
   readonly cameraOff: boolean
+  /** Camera and microphone each: working, or why not (with a hint). */
+  readonly devices: { readonly camera: DeviceState; readonly microphone: DeviceState }
   /** The devices in use (from the tracks' settings), for device pickers. */
   readonly deviceIds: { readonly audio: string | null; readonly video: string | null }
 }
+
+/**
+ * One device's status, as the best kits show it: `granted` (working), `blocked` (permission
+ * denied), `in-use` (another app holds it), `not-found`, `constraints` (none matches what was
+ * asked), `insecure` (the page is not https), `error`, or `unknown` (not asked yet).
+ */
+export type DeviceStatus =
+  'unknown' | 'granted' | 'blocked' | 'in-use' | 'not-found' | 'constraints' | 'insecure' | 'error'
+
+/** A device's status and, unless granted, the error with its hint. */
+export interface DeviceState {
+  readonly status: DeviceStatus
+  readonly error: P2PError | null
+}
+
+const STATUS_OF: Partial<Record<P2PErrorCode, DeviceStatus>> = {
+  ERR_MEDIA_PERMISSION_DENIED: 'blocked',
+  ERR_MEDIA_IN_USE: 'in-use',
+  ERR_MEDIA_NOT_FOUND: 'not-found',
+  ERR_MEDIA_CONSTRAINTS: 'constraints',
+  ERR_INSECURE_CONTEXT: 'insecure',
+}
+const UNKNOWN: DeviceState = { status: 'unknown', error: null }
+const GRANTED: DeviceState = { status: 'granted', error: null }
+const failed = (error: P2PError): DeviceState => ({
+  status: STATUS_OF[error.code] ?? 'error',
+  error,
+})
 
 /** What `switchDevice` swaps: the kind of track. */
 export type MediaKind = 'audio' | 'video'
@@ -61,6 +91,7 @@ export const IDLE_LOCAL_MEDIA: LocalMediaState = {
   error: null,
   micMuted: false,
   cameraOff: false,
+  devices: { camera: UNKNOWN, microphone: UNKNOWN },
   deviceIds: NO_DEVICES,
 }
 
@@ -92,27 +123,48 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
   let pending: Promise<MediaStream | null> | null = null
   let disposed = false
 
+  // What the last acquire found out about each device.
+  let found: LocalMediaState['devices'] = { camera: UNKNOWN, microphone: UNKNOWN }
+
   async function acquire(): Promise<MediaStream> {
     const devices = globalThis.navigator?.mediaDevices
     if (!devices?.getUserMedia) {
-      throw globalThis.isSecureContext === false
-        ? createP2PError('ERR_INSECURE_CONTEXT')
-        : createP2PError('ERR_MEDIA_NOT_FOUND')
+      const error =
+        globalThis.isSecureContext === false
+          ? createP2PError('ERR_INSECURE_CONTEXT')
+          : createP2PError('ERR_MEDIA_NOT_FOUND')
+      found = { camera: failed(error), microphone: failed(error) }
+      throw error
     }
+    const asked = (state: DeviceState, wanted: unknown) => (wanted ? state : UNKNOWN)
     try {
-      return await devices.getUserMedia(constraints)
+      const stream = await devices.getUserMedia(constraints)
+      const has = (kind: string) => stream.getTracks().some((t) => t.kind === kind)
+      found = {
+        camera: asked(has('video') ? GRANTED : UNKNOWN, constraints.video),
+        microphone: asked(has('audio') ? GRANTED : UNKNOWN, constraints.audio),
+      }
+      return stream
     } catch (error) {
+      const both = failed(mediaErrorFrom(error))
+      found = { camera: asked(both, constraints.video), microphone: asked(both, constraints.audio) }
       // One missing or busy device should not cost the other one: try each kind alone.
       const name = error instanceof Error ? error.name : ''
       const retryable = ['NotFoundError', 'NotReadableError', 'OverconstrainedError'].includes(name)
       if (!retryable || !constraints.audio || !constraints.video) throw error
-      for (const single of [{ audio: constraints.audio }, { video: constraints.video }]) {
+      let stream: MediaStream | null = null
+      for (const kind of ['audio', 'video'] as const) {
+        const key = kind === 'audio' ? 'microphone' : 'camera'
         try {
-          return await devices.getUserMedia(single)
-        } catch {
-          // fall through to the next kind, then to the original error
+          const single = await devices.getUserMedia({ [kind]: constraints[kind] })
+          found = { ...found, [key]: GRANTED }
+          if (stream) for (const track of single.getTracks()) stream.addTrack(track)
+          else stream = single
+        } catch (alone) {
+          found = { ...found, [key]: failed(mediaErrorFrom(alone)) }
         }
       }
+      if (stream) return stream
       throw error
     }
   }
@@ -139,6 +191,7 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
           status: 'live',
           stream,
           error: null,
+          devices: found,
           deviceIds: deviceIdsOf(stream),
         })
         return stream
@@ -147,7 +200,13 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
         if (mine !== generation) return null
         pending = null
         const error = isP2PError(cause) ? cause : mediaErrorFrom(cause)
-        store.setState({ ...store.getState(), status: 'receive-only', stream: null, error })
+        store.setState({
+          ...store.getState(),
+          status: 'receive-only',
+          stream: null,
+          error,
+          devices: found,
+        })
         return null
       },
     )

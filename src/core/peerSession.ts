@@ -57,6 +57,14 @@ export interface PeerSessionOptions extends ConnectionOptions {
    * Pastes of either format are always accepted. Change it later with `setSignalFormat`.
    */
   signalFormat?: SignalFormat
+  /**
+   * Leave host candidates (this device's own addresses) out of everything sent: signals, trickled
+   * candidates, later descriptions. The other side then learns only server-reflexive and relay
+   * addresses. The trade-off: two devices on one network can no longer connect directly unless a
+   * STUN server gives them a usable address, or the other side keeps its host candidates.
+   * For no addresses at all, use `iceTransportPolicy: 'relay'` with a TURN server.
+   */
+  stripHostCandidates?: boolean
 }
 
 /** One transition in {@link PeerSessionState.timeline}. */
@@ -278,6 +286,18 @@ interface Call {
   reconnectTimer: ReturnType<typeof setTimeout> | undefined
 }
 
+const isHostCandidate = (line: string) => / typ host\b/.test(line)
+
+/**
+ * An SDP without its host candidate lines (`a=candidate:… typ host`): the device's own addresses.
+ *
+ * @example
+ * withoutHostCandidates(pc.localDescription.sdp)
+ */
+export function withoutHostCandidates(sdp: string): string {
+  return sdp.replace(/^a=candidate:[^\r\n]* typ host\b[^\r\n]*\r?\n/gm, '')
+}
+
 function layersOf(pc: RTCPeerConnection): ConnectionLayers {
   return {
     signalingState: pc.signalingState,
@@ -431,7 +451,23 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     return call?.dc.readyState === 'open' || channelOpen()
   }
 
-  function send(message: SignalMessage): void {
+  function send(original: SignalMessage): void {
+    let message = original
+    if (config.stripHostCandidates) {
+      if (
+        message.type === 'candidate' &&
+        message.candidate &&
+        isHostCandidate(message.candidate.candidate)
+      )
+        return
+      if (message.type === 'description') {
+        const { description } = message
+        message = {
+          ...message,
+          description: { ...description, sdp: withoutHostCandidates(description.sdp) },
+        }
+      }
+    }
     if (call?.dc.readyState === 'open') {
       call.dc.send(JSON.stringify(message))
     } else if (channel && channelOpen()) {
@@ -748,6 +784,12 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     if (!description || (description.type !== 'offer' && description.type !== 'answer')) return null
     // The tutorial's JSON lists the candidates beside the SDP; the compact form keeps only those
     // the SDP lacks.
+    if (config.stripHostCandidates) {
+      return {
+        sdp: { type: description.type, sdp: withoutHostCandidates(description.sdp) },
+        candidates: current.localCandidates.filter((c) => !isHostCandidate(c.candidate)),
+      }
+    }
     return {
       sdp: { type: description.type, sdp: description.sdp },
       candidates: [...current.localCandidates],
@@ -768,7 +810,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       step,
       localSignal,
       gathering: false,
-      candidateCounts: countCandidates(current.pc.localDescription?.sdp ?? ''),
+      candidateCounts: countCandidates(bundle?.sdp.sdp ?? ''),
     })
   }
 

@@ -6,6 +6,7 @@ import {
   calls,
   expectPlayingVideo,
   paste,
+  trackMediaTracks,
   trackPeerConnections,
   waitForLine,
   waitForSignal,
@@ -141,5 +142,25 @@ describe('given a connected call', () => {
     expect(report.localDescription).toContain('a=ice-pwd:[redacted]')
     expect(copied).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b/)
     expect(copied).not.toMatch(/a=ice-pwd:(?!\[redacted\])/)
+  })
+})
+
+describe('given a camera that another app holds', () => {
+  it('shows each device’s status with a hint, and starts the microphone alone (Start camera)', async () => {
+    const media = trackMediaTracks(async (constraints) => {
+      if (constraints?.video)
+        throw new DOMException('Could not start video source', 'NotReadableError')
+      return media.original(constraints)
+    })
+    render(<VideoCall iceServers={[]} />)
+    const [a] = calls() as [CallUi]
+    fireEvent.click(a.button('Start camera'))
+    const list = await within(a.region).findByRole('list', { name: 'Devices' })
+    expect(list.textContent).toMatch(/Camera: in use by another app — .*close the other app/i)
+    expect(list.textContent).toContain('Microphone: working')
+    await waitFor(() => expect(media.live().map((t) => t.kind)).toEqual(['audio']))
+    // The preview is on before any signal: the camera's picker stays away, the microphone's is there.
+    expect(within(a.region).queryByRole('combobox', { name: 'Camera' })).toBeNull()
+    expect(a.select('Microphone')).toBeTruthy()
   })
 })

@@ -99,4 +99,32 @@ describe.skipIf(!turnUrl)('given a real TURN server (coturn) and relay-only sett
       await waitFor(async () => expect(await selectedPairTypes(pc)).toEqual(['relay', 'relay']))
     }
   }, 60_000)
+
+  it('leaves every host candidate out of both signals with "Hide my local addresses", and connects', async () => {
+    const search = `?stun=&turn=${encodeURIComponent(turnUrl)}&username=u&credential=p&nohost=1`
+    const a = renderDemo(search)
+    const b = renderDemo(search)
+    expect(
+      a.page.getByRole('checkbox', { name: 'Hide my local addresses (no host candidates)' }),
+    ).toHaveProperty('checked', true)
+    fireEvent.click(a.call.button('Create offer'))
+    const offer = await waitForSignal(a.call, 20_000)
+    fireEvent.click(b.call.radio('Callee') as HTMLElement)
+    paste(b.call.remoteSignal(), offer)
+    fireEvent.click(b.call.button('Create answer'))
+    const answer = await waitForSignal(b.call, 20_000)
+    for (const signal of [offer, answer]) {
+      const decoded = await decodeSignal(signal)
+      const sdp = decoded.ok ? decoded.signal.sdp.sdp : ''
+      expect(sdp).toMatch(/ typ (srflx|relay) /)
+      expect(sdp).not.toMatch(/ typ host/)
+    }
+    expect(a.call.region.textContent).toMatch(
+      /Candidates in this signal: host 0, srflx \d+, relay [1-9]/,
+    )
+    paste(a.call.remoteSignal(), answer)
+    fireEvent.click(a.call.button('Complete connection'))
+    await waitForLine(a.call, 'connection: connected', 20_000)
+    await expectPlayingVideo(b.call.remoteVideo())
+  }, 60_000)
 })

@@ -21,6 +21,7 @@ describe('the demo ICE settings in the page URL', () => {
       ],
       iceTransportPolicy: 'relay',
     })
+    expect(iceOptionsOf(iceSettingsFromSearch('?nohost=1'))).toEqual({ stripHostCandidates: true })
   })
 
   it('writes them back, keeping the other parameters of the page', () => {

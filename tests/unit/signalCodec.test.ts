@@ -130,3 +130,19 @@ describe('iceUfragOf', () => {
     expect(iceUfragOf('v=0\r\n')).toBeUndefined()
   })
 })
+
+describe('withoutHostCandidates', () => {
+  it('removes exactly the host candidate lines of real SDPs', async () => {
+    const { withoutHostCandidates } = await import('../../src/core/peerSession')
+    const { FIXTURES } = await import('../shared/compactSignalCases')
+    for (const fixture of Object.values(FIXTURES)) {
+      const sdp = fixture.offer.sdp.sdp
+      const out = withoutHostCandidates(sdp)
+      expect(sdp).toMatch(/ typ host/)
+      expect(out).not.toMatch(/ typ host/)
+      const removed = sdp.split('\r\n').length - out.split('\r\n').length
+      expect(removed).toBe(sdp.split('\r\n').filter((l) => / typ host/.test(l)).length)
+      expect(out).toContain('a=fingerprint:')
+    }
+  })
+})
