@@ -8,6 +8,7 @@ import {
   CallControls,
   ConnectionStatePanel,
   createPeerSession,
+  summarizeStats,
   ErrorAlert,
   LocalSignalBox,
   LocalVideo,
@@ -148,6 +149,41 @@ async function offerReadyWithSilentStun(approach: 'raw' | 'kit', stunUrl: string
     return performance.now() - t0
   } finally {
     stopAll(stream)
+  }
+}
+
+/** What one poll of useCallStats costs: getStats plus the summary, on a call with media flowing. */
+async function statsPollCost(polls = 30) {
+  const [sA, sB] = await Promise.all([camera(), camera()])
+  const a = createPeerSession({ iceServers: [] })
+  const b = createPeerSession({ iceServers: [] })
+  try {
+    await a.createOffer({ media: sA })
+    await b.createAnswer(a.getState().localSignal, { media: sB })
+    await a.completeConnection(b.getState().localSignal)
+    await firstFrame(await whenRemote(a))
+    let totals = null
+    const times: number[] = []
+    for (let i = 0; i < polls; i++) {
+      const t0 = performance.now()
+      const report = await a.getStats()
+      if (report) {
+        totals = summarizeStats(
+          report as unknown as Parameters<typeof summarizeStats>[0],
+          totals,
+          Date.now(),
+        ).totals
+      }
+      times.push(performance.now() - t0)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    times.sort((x, y) => x - y)
+    return { medianMs: times[Math.floor(times.length / 2)] ?? 0, maxMs: times.at(-1) ?? 0 }
+  } finally {
+    a.dispose()
+    b.dispose()
+    stopAll(sA, sB)
+    cleanUp()
   }
 }
 
@@ -328,5 +364,5 @@ async function clickToReady(approach: 'raw' | 'kit-cold' | 'kit-warm') {
 }
 
 Object.assign(window, {
-  bench: { connectOnce, offerReadyWithSilentStun, reactCommits, clickToReady },
+  bench: { connectOnce, offerReadyWithSilentStun, reactCommits, clickToReady, statsPollCost },
 })

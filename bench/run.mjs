@@ -77,6 +77,9 @@ try {
   console.log('[bench] React commits over one call setup…')
   results.reactCommits = await bench('reactCommits')
 
+  console.log('[bench] cost of one stats poll…')
+  results.statsPoll = await bench('statsPollCost')
+
   console.log('[bench] Create offer click → signal ready…')
   const click = { raw: [], 'kit-cold': [], 'kit-warm': [] }
   for (let run = 0; run < Math.max(3, Math.min(RUNS, 5)); run++) {
@@ -163,6 +166,10 @@ const rows = [
   [
     '   composed call (README example) ×2: React commits',
     String(results.reactCommits.composed.commits),
+  ],
+  [
+    '   one Call stats poll (getStats + summary), median / max',
+    `${results.statsPoll.medianMs.toFixed(1)} ms / ${results.statsPoll.maxMs.toFixed(1)} ms (${((results.statsPoll.medianMs / 1000) * 100).toFixed(2)} % of a core at 1 poll/s)`,
   ],
   ['6. Create offer click → signal ready (median)', ''],
   ['   raw API (getUserMedia + gathering complete)', ms(results.clickToReady.raw.medianMs)],

@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, within } from 'storybook/test'
-import { DevicePickers, MediaToggles, RemoteMediaBadges, type MediaDeviceList } from '../src'
+import {
+  createP2PError,
+  DevicePickers,
+  DeviceStatusList,
+  MediaToggles,
+  RemoteMediaBadges,
+  type MediaDeviceList,
+} from '../src'
 
 const device = (kind: MediaDeviceKind, deviceId: string, label: string) =>
   ({ kind, deviceId, label, groupId: 'g' }) as MediaDeviceInfo
@@ -73,5 +80,24 @@ export const TogglesAndPickers: Story = {
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Microphone' }), 'Headset')
     await expect(canvas.getByRole('combobox', { name: 'Microphone' })).toHaveValue('mic-2')
     await expect(canvas.getByRole('combobox', { name: 'Speaker' })).toBeVisible()
+  },
+}
+
+/** Per-device status: the camera is held by another app, the microphone works. */
+export const DeviceStatus: Story = {
+  render: () => (
+    <div className="rpc-call">
+      <DeviceStatusList
+        devices={{
+          camera: { status: 'in-use', error: createP2PError('ERR_MEDIA_IN_USE') },
+          microphone: { status: 'granted', error: null },
+        }}
+      />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const list = within(canvasElement).getByRole('list', { name: 'Devices' })
+    await expect(list).toHaveTextContent(/Camera: in use by another app — /)
+    await expect(list).toHaveTextContent('Microphone: working')
   },
 }
