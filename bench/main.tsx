@@ -1,28 +1,17 @@
 // The benchmark page: each function measures one thing in this browser and returns numbers.
 // bench/run.mjs drives it in headless Chromium; nothing here asserts anything.
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { flushSync } from 'react-dom'
 import {
-  callActions,
-  CallControls,
-  ConnectionStatePanel,
   createPeerSession,
   summarizeStats,
-  ErrorAlert,
-  LocalSignalBox,
-  LocalVideo,
-  RemoteSignalInput,
-  RemoteVideo,
-  useConnectionState,
-  useLocalMedia,
   useMaybeLocalMediaContext,
-  usePeerConnection,
   VideoCall,
   VideoCallLayout,
-  type CallRole,
   type PeerSession,
 } from '../src'
+import { ComposedCall } from '../demo/examples/ComposedCall'
 import { rawAnswer, rawComplete, rawOffer, rawPeer } from './rawTutorial'
 
 type Approach = 'raw' | 'kit' | 'simple-peer'
@@ -224,37 +213,6 @@ function paste(region: Element, text: string) {
   const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set
   setter?.call(textarea, text)
   textarea.dispatchEvent(new Event('input', { bubbles: true }))
-}
-
-/** The README's composed call (demo/examples/ComposedCall.tsx). */
-function ComposedCall({ role }: { role: CallRole }) {
-  const { session } = usePeerConnection({ iceServers: [] })
-  const media = useLocalMedia()
-  const state = useConnectionState(session)
-  const [remote, setRemote] = useState('')
-  return (
-    <section aria-label={role}>
-      <LocalVideo stream={media.stream} />
-      <RemoteVideo stream={state.remoteStream} />
-      <CallControls
-        actions={callActions(state, role)}
-        onCreateOffer={() => session?.createOffer({ media: media.start })}
-        onCreateAnswer={() => session?.createAnswer(remote, { media: media.start })}
-        onCompleteConnection={() => session?.completeConnection(remote)}
-        onHangUp={() => session?.hangUp()}
-      />
-      <LocalSignalBox value={state.localSignal} />
-      <RemoteSignalInput value={remote} onValueChange={setRemote} />
-      <ErrorAlert error={state.error ?? media.error} />
-      <ConnectionStatePanel
-        phase={state.phase}
-        signalingState={state.signalingState}
-        iceGatheringState={state.iceGatheringState}
-        iceConnectionState={state.iceConnectionState}
-        connectionState={state.connectionState}
-      />
-    </section>
-  )
 }
 
 /** Drives a full call setup through the UI of two calls: offer, answer, complete, first frames. */

@@ -1,6 +1,7 @@
 import type { ComponentPropsWithoutRef } from 'react'
 import type { ErrorText } from '../core/errors.js'
 import type { DeviceState, DeviceStatus } from '../core/localMedia.js'
+import { DEFAULT_LABELS } from './labels.js'
 
 /** Props of {@link DeviceStatusList}. */
 export interface DeviceStatusListProps extends ComponentPropsWithoutRef<'ul'> {
@@ -13,17 +14,6 @@ export interface DeviceStatusListProps extends ComponentPropsWithoutRef<'ul'> {
     microphone?: string
     deviceStatusNames?: Partial<Record<DeviceStatus, string>>
   }
-}
-
-const STATUS_NAMES: Record<DeviceStatus, string> = {
-  unknown: 'not asked yet',
-  granted: 'working',
-  blocked: 'blocked',
-  'in-use': 'in use by another app',
-  'not-found': 'not found',
-  constraints: 'no device matches the settings',
-  insecure: 'needs a secure page (https)',
-  error: 'not working',
 }
 
 /**
@@ -46,7 +36,7 @@ export function DeviceStatusList({
     [labels.microphone ?? 'Microphone', devices.microphone],
   ] as const
   if (rows.every(([, d]) => d.status === 'granted' || d.status === 'unknown')) return null
-  const names = { ...STATUS_NAMES, ...labels.deviceStatusNames }
+  const names = { ...DEFAULT_LABELS.deviceStatusNames, ...labels.deviceStatusNames }
   return (
     <ul aria-label={labels.devices ?? 'Devices'} className="rpc-device-status" {...rest}>
       {rows.map(([name, device]) => {

@@ -18,7 +18,8 @@ export interface MediaDevices extends ReadableStore<MediaDeviceList> {
   dispose(): void
 }
 
-const EMPTY: MediaDeviceList = {
+/** No devices known (yet): what a page without media devices, or the server, sees. */
+export const NO_MEDIA_DEVICES: MediaDeviceList = {
   cameras: [],
   microphones: [],
   speakers: [],
@@ -36,7 +37,7 @@ const EMPTY: MediaDeviceList = {
  * devices.subscribe(() => console.log(devices.getState().cameras))
  */
 export function createMediaDevices(): MediaDevices {
-  const store = createStore<MediaDeviceList>(EMPTY)
+  const store = createStore<MediaDeviceList>(NO_MEDIA_DEVICES)
   const api = globalThis.navigator?.mediaDevices
   let disposed = false
   const canChooseSpeaker =

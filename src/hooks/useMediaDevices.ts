@@ -1,16 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { createMediaDevices, type MediaDeviceList } from '../core/mediaDevices.js'
+import { createMediaDevices, NO_MEDIA_DEVICES, type MediaDeviceList } from '../core/mediaDevices.js'
 import { useDisposable } from './useDisposable.js'
 
-const EMPTY: MediaDeviceList = {
-  cameras: [],
-  microphones: [],
-  speakers: [],
-  labelled: false,
-  canChooseSpeaker: false,
-}
 const noSubscription = () => () => {}
-const empty = () => EMPTY
+const empty = () => NO_MEDIA_DEVICES
 
 /**
  * Cameras, microphones and speakers, kept current on `devicechange`. Pass the local media's

@@ -4,12 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { VideoCall } from '../../src'
 import {
   calls,
+  connectByPaste,
   expectPlayingVideo,
-  paste,
   trackMediaTracks,
   trackPeerConnections,
-  waitForLine,
-  waitForSignal,
   type CallUi,
 } from './helpers'
 
@@ -22,13 +20,7 @@ async function connectedPair() {
     </>,
   )
   const [a, b] = calls() as [CallUi, CallUi]
-  fireEvent.click(a.button('Create offer'))
-  paste(b.remoteSignal(), await waitForSignal(a))
-  fireEvent.click(b.button('Create answer'))
-  paste(a.remoteSignal(), await waitForSignal(b))
-  fireEvent.click(a.button('Complete connection'))
-  await waitForLine(a, 'connection: connected')
-  await waitForLine(b, 'connection: connected')
+  await connectByPaste(a, b)
   await expectPlayingVideo(b.remoteVideo())
   return { a, b, pcs }
 }

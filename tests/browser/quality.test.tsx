@@ -1,15 +1,8 @@
-import { fireEvent, render, waitFor, within } from '@testing-library/react'
+import { render, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
 import { VideoCall } from '../../src'
-import {
-  calls,
-  expectPlayingVideo,
-  paste,
-  waitForLine,
-  waitForSignal,
-  type CallUi,
-} from './helpers'
+import { calls, connectByPaste, expectPlayingVideo, type CallUi } from './helpers'
 
 const LOSS = 0.3
 
@@ -26,12 +19,7 @@ describe('given a call whose network drops 30 % of UDP packets (iptables, own na
       </>,
     )
     const [a, b] = calls() as [CallUi, CallUi]
-    fireEvent.click(a.button('Create offer'))
-    paste(b.remoteSignal(), await waitForSignal(a))
-    fireEvent.click(b.button('Create answer'))
-    paste(a.remoteSignal(), await waitForSignal(b))
-    fireEvent.click(a.button('Complete connection'))
-    await waitForLine(a, 'connection: connected')
+    await connectByPaste(a, b)
     await expectPlayingVideo(a.remoteVideo())
     const stats = within(a.region).getByRole('region', { name: 'Call stats' })
     // Before: no loss to speak of (under load the start may be "fair" for other reasons: a

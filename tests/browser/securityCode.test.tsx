@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import {
   createPeerSession,
@@ -7,16 +7,7 @@ import {
   VideoCall,
   type PeerSession,
 } from '../../src'
-import {
-  calls,
-  defer,
-  expectPlayingVideo,
-  paste,
-  until,
-  waitForLine,
-  waitForSignal,
-  type CallUi,
-} from './helpers'
+import { calls, connectByPaste, defer, expectPlayingVideo, until, type CallUi } from './helpers'
 
 const camera = () => navigator.mediaDevices.getUserMedia({ audio: true, video: true })
 
@@ -82,12 +73,7 @@ describe('the security code', () => {
       </>,
     )
     const [a, b] = calls() as [CallUi, CallUi]
-    fireEvent.click(a.button('Create offer'))
-    paste(b.remoteSignal(), await waitForSignal(a))
-    fireEvent.click(b.button('Create answer'))
-    paste(a.remoteSignal(), await waitForSignal(b))
-    fireEvent.click(a.button('Complete connection'))
-    await waitForLine(a, 'connection: connected')
+    await connectByPaste(a, b)
     const codes = await screen.findAllByLabelText('Security code')
     await expectPlayingVideo(b.remoteVideo())
     expect(codes).toHaveLength(2)
