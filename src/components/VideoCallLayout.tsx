@@ -1,7 +1,7 @@
 import { useEffect, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react'
 import { callActions } from '../core/callActions.js'
 import { debugReport } from '../core/debugReport.js'
-import type { ErrorText } from '../core/errors.js'
+import { ERROR_TEXT, type ErrorText } from '../core/errors.js'
 import type { LocalMedia } from '../core/localMedia.js'
 import type { CallRole, PeerSession, PeerSessionState } from '../core/peerSession.js'
 import { signalFromLink, signalLink } from '../core/signalLink.js'
@@ -140,9 +140,11 @@ function SessionCallStats({
 function SessionDiagnostics({
   session,
   labels,
+  copyError,
 }: {
   session: PeerSession | null
   labels: CallLabels
+  copyError: { message: string; hint: string }
 }) {
   const timeline = useSessionSelector(selectTimeline, session)
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
@@ -166,6 +168,11 @@ function SessionDiagnostics({
         {labels.copyDebugReport}
       </button>
       <span aria-live="polite">{copied === 'copied' ? labels.debugReportCopied : ''}</span>
+      {copied === 'failed' && (
+        <p role="alert" className="rpc-error">
+          {copyError.message} {copyError.hint}
+        </p>
+      )}
     </details>
   )
 }
@@ -479,7 +486,11 @@ export function VideoCallLayout({
           callName={rest['aria-label'] !== labels.call ? rest['aria-label'] : undefined}
         />
       )}
-      <SessionDiagnostics session={session} labels={labels} />
+      <SessionDiagnostics
+        session={session}
+        labels={labels}
+        copyError={errorText.ERR_COPY ?? ERROR_TEXT.ERR_COPY}
+      />
     </section>
   )
 }

@@ -74,6 +74,8 @@ export interface LocalMedia extends ReadableStore<LocalMediaState> {
    * Switches to another camera or microphone: acquires the new device, hands old and new track to
    * `replace` (e.g. `session.replaceTrack`, so the call sends the new one without renegotiation),
    * puts the new track into the stream, and then stops the old one. Mute survives the switch.
+   * When the device cannot be had or `replace` fails, the old one stays in use and the error (with
+   * its hint) is in the snapshot.
    */
   switchDevice(
     kind: MediaKind,
@@ -262,21 +264,25 @@ export function createLocalMedia(options: LocalMediaOptions = {}): LocalMedia {
     next.enabled = kind === 'audio' ? !state.micMuted : !state.cameraOff
     try {
       if (previous) await replace?.(previous, next)
-    } finally {
-      if (previous) {
-        stream.removeTrack(previous)
-        previous.stop()
-      }
-      stream.addTrack(next)
-      // A new stream object, so that video elements and selectors see the change.
-      const updated = new MediaStream(stream.getTracks())
-      store.setState({
-        ...store.getState(),
-        stream: updated,
-        error: null,
-        deviceIds: deviceIdsOf(updated),
-      })
+    } catch (cause) {
+      // The call still sends the old device: keep it, drop the new one, and say so.
+      next.stop()
+      store.setState({ ...store.getState(), error: mediaErrorFrom(cause) })
+      return
     }
+    if (previous) {
+      stream.removeTrack(previous)
+      previous.stop()
+    }
+    stream.addTrack(next)
+    // A new stream object, so that video elements and selectors see the change.
+    const updated = new MediaStream(stream.getTracks())
+    store.setState({
+      ...store.getState(),
+      stream: updated,
+      error: null,
+      deviceIds: deviceIdsOf(updated),
+    })
   }
 
   return {

@@ -45,3 +45,36 @@ describe('given a prompt answered after dispose', () => {
     await expect(media.start()).resolves.toBeNull()
   })
 })
+
+describe('given a device switch whose replaceTrack fails', () => {
+  it('keeps the old device in use, stops the new one, and says what went wrong', async () => {
+    const fakeTrack = (kind: string, deviceId: string) => ({
+      kind,
+      enabled: true,
+      stop: vi.fn(),
+      getSettings: () => ({ deviceId }),
+    })
+    const oldMic = fakeTrack('audio', 'mic-1')
+    const newMic = fakeTrack('audio', 'mic-2')
+    const streamOf = (tracks: ReturnType<typeof fakeTrack>[]) => ({
+      getTracks: () => tracks,
+      getAudioTracks: () => tracks.filter((t) => t.kind === 'audio'),
+      getVideoTracks: () => tracks.filter((t) => t.kind === 'video'),
+      removeTrack: vi.fn(),
+      addTrack: vi.fn(),
+    })
+    const first = streamOf([oldMic])
+    let calls = 0
+    vi.stubGlobal('navigator', {
+      mediaDevices: { getUserMedia: async () => (calls++ === 0 ? first : streamOf([newMic])) },
+    })
+    const media = createLocalMedia({ constraints: { audio: true } })
+    await media.start()
+    await media.switchDevice('audio', 'mic-2', () => Promise.reject(new Error('sender closed')))
+    expect(newMic.stop).toHaveBeenCalledOnce()
+    expect(oldMic.stop).not.toHaveBeenCalled()
+    expect(first.removeTrack).not.toHaveBeenCalled()
+    expect(media.getState().stream).toBe(first)
+    expect(media.getState().error?.hint.length).toBeGreaterThan(10)
+  })
+})
