@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import { ERROR_TEXT } from '../core/errors.js'
+import { copyText } from './copyText.js'
 
 /** Props of {@link LocalSignalBox}. */
 export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onCopy'> {
@@ -22,31 +23,6 @@ export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'
   }
   /** The text shown when the clipboard refuses the copy. */
   copyError?: { message: string; hint: string }
-}
-
-async function copyText(text: string, textarea: HTMLTextAreaElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    // Without clipboard permission (or over plain http), fall back to a selection copy.
-    const field = textarea ?? document.createElement('textarea')
-    if (!textarea) {
-      field.value = text
-      field.setAttribute('readonly', '')
-      field.style.position = 'fixed'
-      field.style.opacity = '0'
-      document.body.append(field)
-    }
-    field.select()
-    try {
-      return document.execCommand('copy')
-    } catch {
-      return false
-    } finally {
-      if (!textarea) field.remove()
-    }
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react'
 import { callActions } from '../core/callActions.js'
 import { debugReport } from '../core/debugReport.js'
-import { ERROR_TEXT, type ErrorText } from '../core/errors.js'
+import type { ErrorText } from '../core/errors.js'
 import type { LocalMedia } from '../core/localMedia.js'
 import type { CallRole, PeerSession, PeerSessionState } from '../core/peerSession.js'
 import { signalFromLink, signalLink } from '../core/signalLink.js'
@@ -15,6 +15,7 @@ import { useSignalingChannel } from '../hooks/useSignalingChannel.js'
 import { CallControls } from './CallControls.js'
 import { CallStatsPanel } from './CallStatsPanel.js'
 import { ConnectionStatePanel } from './ConnectionStatePanel.js'
+import { copyText } from './copyText.js'
 import { DevicePickers } from './DevicePickers.js'
 import { DeviceStatusList } from './DeviceStatusList.js'
 import { ErrorAlert } from './ErrorAlert.js'
@@ -140,14 +141,14 @@ function SessionCallStats({
 function SessionDiagnostics({
   session,
   labels,
-  copyError,
 }: {
   session: PeerSession | null
   labels: CallLabels
-  copyError: { message: string; hint: string }
 }) {
   const timeline = useSessionSelector(selectTimeline, session)
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
+  // When the clipboard refuses, the report is shown for the person to copy by hand.
+  const [report, setReport] = useState('')
   return (
     <details className="rpc-diagnostics">
       <summary>{labels.stateTimeline}</summary>
@@ -157,21 +158,28 @@ function SessionDiagnostics({
         disabled={!session}
         onClick={async () => {
           if (!session) return
-          try {
-            await navigator.clipboard.writeText(await debugReport(session))
-            setCopied('copied')
-          } catch {
-            setCopied('failed')
-          }
+          const text = await debugReport(session)
+          const ok = await copyText(text, null)
+          setReport(ok ? '' : text)
+          setCopied(ok ? 'copied' : 'failed')
         }}
       >
         {labels.copyDebugReport}
       </button>
       <span aria-live="polite">{copied === 'copied' ? labels.debugReportCopied : ''}</span>
       {copied === 'failed' && (
-        <p role="alert" className="rpc-error">
-          {copyError.message} {copyError.hint}
-        </p>
+        <>
+          <p role="alert" className="rpc-error">
+            {labels.debugReportNotCopied}
+          </p>
+          <textarea
+            readOnly
+            aria-label={labels.debugReport}
+            value={report}
+            rows={8}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </>
       )}
     </details>
   )
@@ -486,11 +494,7 @@ export function VideoCallLayout({
           callName={rest['aria-label'] !== labels.call ? rest['aria-label'] : undefined}
         />
       )}
-      <SessionDiagnostics
-        session={session}
-        labels={labels}
-        copyError={errorText.ERR_COPY ?? ERROR_TEXT.ERR_COPY}
-      />
+      <SessionDiagnostics session={session} labels={labels} />
     </section>
   )
 }

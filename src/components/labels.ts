@@ -85,6 +85,8 @@ export interface CallLabels {
   stateTimeline: string
   copyDebugReport: string
   debugReportCopied: string
+  debugReport: string
+  debugReportNotCopied: string
   devices: string
   deviceStatusNames: Readonly<Record<DeviceStatus, string>>
   /** Announced (politely) when the phase changes. */
@@ -179,6 +181,9 @@ export const DEFAULT_LABELS: CallLabels = {
   stateTimeline: 'State timeline',
   copyDebugReport: 'Copy debug report',
   debugReportCopied: 'Debug report copied (passwords and IP addresses removed)',
+  debugReport: 'Debug report',
+  debugReportNotCopied:
+    'The browser did not allow copying. Select the text in Debug report below and copy it with Ctrl+C (⌘C).',
   securityCode: 'Security code',
   securityCodeHint:
     'Read it to the other person: the same code on both sides means nobody is in between.',

@@ -109,6 +109,9 @@ export const MESSAGES_ZH_CN: CallMessages = {
     stateTimeline: '状态时间线',
     copyDebugReport: '复制调试报告',
     debugReportCopied: '调试报告已复制（已去除密码和 IP 地址）',
+    debugReport: '调试报告',
+    debugReportNotCopied:
+      '浏览器不允许复制。请选中下方“调试报告”中的文本，用 Ctrl+C（或 ⌘C）复制。',
     securityCode: '安全码',
     securityCodeHint: '请念给对方听：两边的安全码相同，说明中间没有人。',
     devices: '设备',

@@ -137,6 +137,30 @@ describe('given a connected call', () => {
   })
 })
 
+describe('given a page where the clipboard refuses', () => {
+  it('shows the debug report to copy by hand, with a hint that says how', async () => {
+    const { a } = await connectedPair()
+    const clipboard = navigator.clipboard
+    const writeText = clipboard.writeText.bind(clipboard)
+    const execCommand = document.execCommand.bind(document)
+    clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))
+    document.execCommand = () => false
+    try {
+      fireEvent.click(within(a.region).getByText('State timeline'))
+      fireEvent.click(a.button('Copy debug report'))
+      await within(a.region).findByText(/did not allow copying\. Select the text in Debug report/)
+    } finally {
+      clipboard.writeText = writeText
+      document.execCommand = execCommand
+    }
+    const report = within(a.region).getByRole('textbox', {
+      name: 'Debug report',
+    }) as HTMLTextAreaElement
+    expect(JSON.parse(report.value)).toMatchObject({ kit: 'react-p2p-call', phase: 'connected' })
+    expect(report.value).not.toMatch(/a=ice-pwd:(?!\[redacted\])/)
+  })
+})
+
 describe('given a camera that another app holds', () => {
   it('shows each device’s status with a hint, and starts the microphone alone (Start camera)', async () => {
     const media = trackMediaTracks(async (constraints) => {
