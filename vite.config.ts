@@ -30,6 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           environment: 'node',
           // Pure logic is fast, but cold transforms beside two browser projects on two cores are not.
           testTimeout: 20_000,
@@ -41,11 +42,28 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
+          exclude: ['tests/browser/faults/**'],
+          sequence: { groupOrder: 0 },
           testTimeout: 30_000,
           globalSetup: ['tests/browser/setup/globalSetup.ts'],
           setupFiles: ['tests/browser/setup/cleanup.ts'],
+          browser: chromium('chromium-browser'),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real network faults (iptables rules in the test's namespace) hit every call running at
+          // that moment, so these files run one at a time, in a group of their own: never beside
+          // another project's tests.
+          name: 'faults',
+          include: ['tests/browser/faults/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          setupFiles: ['tests/browser/setup/cleanup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
           browser: {
-            ...chromium('chromium-browser'),
+            ...chromium('chromium-faults'),
             commands: { blockUdp, unblockUdp, lossyUdp, clearLossyUdp },
           },
         },
@@ -55,6 +73,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          sequence: { groupOrder: 0 },
           testTimeout: 30_000,
           browser: chromium('chromium-storybook'),
         },

@@ -36,6 +36,8 @@ export {
   createCallStats,
   summarizeStats,
   qualityOf,
+  recentQuality,
+  QUALITY_WINDOW,
   type CallStats,
   type CallStatsOptions,
   type CallStatsSample,

@@ -34,7 +34,11 @@ export interface CallStatsSample {
   readonly fps: number | null
   readonly width: number | null
   readonly height: number | null
-  /** Why our video sends less than it could: `'bandwidth'`, `'cpu'`, or `null`. */
+  /**
+   * Why the other side gets a smaller or slower picture than our camera makes: `'bandwidth'`,
+   * `'cpu'`, or `null`. The browser's limitation reason alone is not enough: Chromium reports
+   * "bandwidth" while its estimate ramps up, at full resolution.
+   */
   readonly limitedBy: string | null
   readonly path: CallPath | null
 }
@@ -72,6 +76,21 @@ function pathEnd(stat: Stat | undefined): PathEnd {
     address: str(stat?.address) ?? str(stat?.ip),
     port: num(stat?.port),
   }
+}
+
+/**
+ * Whether an outbound video stream sends a smaller picture, or under half the frame rate, than its
+ * source captures. With no source stats to compare (other browsers), the browser's reason stands.
+ */
+function sendsLess(outbound: Stat, byId: ReadonlyMap<string, Stat>): boolean {
+  const source = byId.get(str(outbound.mediaSourceId) ?? '')
+  const sourceHeight = num(source?.height)
+  const sentHeight = num(outbound.frameHeight)
+  if (sourceHeight === null || sentHeight === null) return true
+  const sourceFps = num(source?.framesPerSecond)
+  const sentFps = num(outbound.framesPerSecond)
+  const slower = sourceFps !== null && sentFps !== null && sentFps < sourceFps / 2
+  return sentHeight < sourceHeight || slower
 }
 
 /**
@@ -115,7 +134,8 @@ export function summarizeStats(
       }
     } else if (s.type === 'outbound-rtp') {
       const reason = str(s.qualityLimitationReason)
-      if (s.kind === 'video' && reason && reason !== 'none') limitedBy = reason
+      if (s.kind === 'video' && reason && reason !== 'none' && sendsLess(s, byId))
+        limitedBy = reason
     } else if (s.type === 'transport') {
       pairId ??= str(s.selectedCandidatePairId)
     }
@@ -194,10 +214,47 @@ export function qualityOf(sample: CallStatsSample | null): CallQuality | null {
   return { level, reasons }
 }
 
+/** Polls that {@link recentQuality} looks at: a one-poll blip does not change the level. */
+export const QUALITY_WINDOW = 3
+
+/**
+ * The quality of the last few polls rather than of one: the median loss and round trip (the lower
+ * of two) of the last {@link QUALITY_WINDOW} samples, and a limit only when every one of them
+ * reports it, so one lost burst or slow poll does not flip the level back and forth.
+ *
+ * @example
+ * recentQuality(stats.getState().samples) // { level: 'good', reasons: [] }
+ */
+export function recentQuality(
+  samples: readonly CallStatsSample[],
+  window: number = QUALITY_WINDOW,
+): CallQuality | null {
+  const recent = samples.slice(-window)
+  const latest = recent[recent.length - 1]
+  if (!latest) return null
+  // The middle of the known values (the lower of two), or `null` for none.
+  const median = (pick: (s: CallStatsSample) => number | null) => {
+    const known = recent
+      .map(pick)
+      .filter((v): v is number => v !== null)
+      .sort((x, y) => x - y)
+    return known[(known.length - 1) >> 1] ?? null
+  }
+  const sustained =
+    recent.length === window && recent.every((s) => s.limitedBy === latest.limitedBy)
+  return qualityOf({
+    ...latest,
+    lossPercent: median((s) => s.lossPercent),
+    rttMs: median((s) => s.rttMs),
+    limitedBy: sustained ? latest.limitedBy : null,
+  })
+}
+
 /** The snapshot of a {@link CallStats}: the last minute (by default) of samples, newest last. */
 export interface CallStatsState {
   readonly samples: readonly CallStatsSample[]
   readonly latest: CallStatsSample | null
+  /** {@link recentQuality} of the samples. */
   readonly quality: CallQuality | null
 }
 
@@ -249,7 +306,7 @@ export function createCallStats(
       )
       totals = next.totals
       const samples = [...store.getState().samples, next.sample].slice(-historySize)
-      store.setState({ samples, latest: next.sample, quality: qualityOf(next.sample) })
+      store.setState({ samples, latest: next.sample, quality: recentQuality(samples) })
     } finally {
       busy = false
     }

@@ -1,9 +1,38 @@
 import { describe, expect, it } from 'vitest'
-import { qualityOf, summarizeStats, type CallStatsSample } from '../../src/core/callStats'
+import {
+  qualityOf,
+  recentQuality,
+  summarizeStats,
+  type CallStatsSample,
+} from '../../src/core/callStats'
 
 // A getStats() report as plain objects, shaped as Chromium's.
-function report(bytes: number, received: number, lost: number, rtt = 0.05, localType = 'host') {
+function report(
+  bytes: number,
+  received: number,
+  lost: number,
+  rtt = 0.05,
+  localType = 'host',
+  sent: { reason: string; height: number; fps: number } = { reason: 'none', height: 480, fps: 30 },
+) {
   return [
+    {
+      id: 'S',
+      type: 'media-source',
+      kind: 'video',
+      width: 640,
+      height: 480,
+      framesPerSecond: 30,
+    },
+    {
+      id: 'O',
+      type: 'outbound-rtp',
+      kind: 'video',
+      mediaSourceId: 'S',
+      qualityLimitationReason: sent.reason,
+      frameHeight: sent.height,
+      framesPerSecond: sent.fps,
+    },
     {
       id: 'T',
       type: 'transport',
@@ -69,6 +98,18 @@ describe('summarizeStats', () => {
   })
 })
 
+describe('limitedBy', () => {
+  const limited = (sent: { reason: string; height: number; fps: number }) =>
+    summarizeStats(report(0, 0, 0, 0.05, 'host', sent), null, 0).sample.limitedBy
+  it('names the reason only when the sent picture is smaller or much slower than the camera', () => {
+    // Chromium ramping up its estimate: "bandwidth", yet the full picture goes out.
+    expect(limited({ reason: 'bandwidth', height: 480, fps: 28 })).toBeNull()
+    expect(limited({ reason: 'bandwidth', height: 240, fps: 30 })).toBe('bandwidth')
+    expect(limited({ reason: 'cpu', height: 480, fps: 10 })).toBe('cpu')
+    expect(limited({ reason: 'none', height: 240, fps: 10 })).toBeNull()
+  })
+})
+
 describe('qualityOf', () => {
   const base = summarizeStats(report(0, 0, 0), null, 0).sample
   const q = (patch: Partial<CallStatsSample>) => qualityOf({ ...base, ...patch })
@@ -81,5 +122,35 @@ describe('qualityOf', () => {
       reasons: ['rtt', 'bitrate'],
     })
     expect(qualityOf(null)).toBeNull()
+  })
+})
+
+describe('recentQuality', () => {
+  const base = summarizeStats(report(0, 0, 0), null, 0).sample
+  const s = (patch: Partial<CallStatsSample>): CallStatsSample => ({ ...base, ...patch })
+  it('ignores a bandwidth limit until it lasts the whole window (the start of a call ramps up)', () => {
+    const limited = s({ lossPercent: 0, rttMs: 5, limitedBy: 'bandwidth' })
+    expect(recentQuality([limited, limited])).toEqual({ level: 'good', reasons: [] })
+    expect(recentQuality([s({}), limited, limited])).toEqual({ level: 'good', reasons: [] })
+    expect(recentQuality([limited, limited, limited])).toEqual({
+      level: 'fair',
+      reasons: ['bitrate'],
+    })
+  })
+  it('takes the median loss and round trip, so one bad poll does not flip the level', () => {
+    const fine = s({ lossPercent: 0, rttMs: 20 })
+    expect(recentQuality([fine, s({ lossPercent: 30, rttMs: 900 }), fine])?.level).toBe('good')
+    expect(recentQuality([fine, s({ lossPercent: 30 }), s({ lossPercent: 25 })])).toEqual({
+      level: 'poor',
+      reasons: ['loss'],
+    })
+    // Only the last polls count: the loss is over after a few seconds.
+    expect(recentQuality([s({ lossPercent: 30 }), fine, fine, fine])?.level).toBe('good')
+    // A first poll has no loss yet (no previous totals): nothing to judge, not "poor".
+    expect(recentQuality([s({ lossPercent: null, rttMs: null })])).toEqual({
+      level: 'good',
+      reasons: [],
+    })
+    expect(recentQuality([])).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { decodeSignal, iceUfragOf, VideoCall, type CallPhase } from '../../src'
+import { decodeSignal, iceUfragOf, VideoCall, type CallPhase } from '../../../src'
 import {
   calls,
   connectByPaste,
@@ -11,7 +11,7 @@ import {
   waitForLine,
   type CallUi,
   defer,
-} from './helpers'
+} from '../helpers'
 
 // The network comes back after every test, whatever happened in it.
 afterEach(async () => {

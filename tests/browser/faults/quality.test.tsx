@@ -1,16 +1,16 @@
 import { render, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { VideoCall } from '../../src'
-import { calls, connectByPaste, expectPlayingVideo, type CallUi } from './helpers'
+import { VideoCall } from '../../../src'
+import { calls, connectByPaste, expectPlayingVideo, type CallUi } from '../helpers'
 
-const LOSS = 0.3
+const LOSS = 0.4
 
 afterEach(async () => {
   await commands.clearLossyUdp(LOSS)
 })
 
-describe('given a call whose network drops 30 % of UDP packets (iptables, own namespace)', () => {
+describe('given a call whose network drops 40 % of UDP packets (iptables, own namespace)', () => {
   it('says the quality is poor because of packet loss, and drops the reason when the loss stops', async (context) => {
     render(
       <>
