@@ -4,7 +4,14 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
-import { blockUdp, clearLossyUdp, lossyUdp, unblockUdp } from './tests/browser/setup/commands'
+import {
+  blockUdp,
+  clearLossyUdp,
+  lossyUdp,
+  narrowUdp,
+  unblockUdp,
+  widenUdp,
+} from './tests/browser/setup/commands'
 
 // One browser block for every project that runs in Chromium; each instance needs its own name.
 function chromium(name: string) {
@@ -64,7 +71,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           browser: {
             ...chromium('chromium-faults'),
-            commands: { blockUdp, unblockUdp, lossyUdp, clearLossyUdp },
+            commands: { blockUdp, unblockUdp, lossyUdp, clearLossyUdp, narrowUdp, widenUdp },
           },
         },
       },

@@ -79,18 +79,28 @@ function pathEnd(stat: Stat | undefined): PathEnd {
 }
 
 /**
- * Whether an outbound video stream sends a smaller picture, or under half the frame rate, than its
- * source captures. With no source stats to compare (other browsers), the browser's reason stands.
+ * Why an outbound video stream sends less than its source captures, or `null`: only when it sends
+ * a smaller picture or under half the frame rate (with no source stats, as in other browsers, the
+ * browser's reason stands), and for "bandwidth" only when the estimate of the path is under
+ * 500 kbit/s. Chromium starts every call at a small picture and grows it over some seconds, saying
+ * "bandwidth" while its estimate is already past a megabit: that is its ramp-up, not the network.
  */
-function sendsLess(outbound: Stat, byId: ReadonlyMap<string, Stat>): boolean {
+function limitOf(outbound: Stat, byId: ReadonlyMap<string, Stat>, pair?: Stat): string | null {
+  const reason = str(outbound.qualityLimitationReason)
+  if (!reason || reason === 'none') return null
   const source = byId.get(str(outbound.mediaSourceId) ?? '')
   const sourceHeight = num(source?.height)
   const sentHeight = num(outbound.frameHeight)
-  if (sourceHeight === null || sentHeight === null) return true
   const sourceFps = num(source?.framesPerSecond)
   const sentFps = num(outbound.framesPerSecond)
-  const slower = sourceFps !== null && sentFps !== null && sentFps < sourceFps / 2
-  return sentHeight < sourceHeight || slower
+  const less =
+    sourceHeight === null ||
+    sentHeight === null ||
+    sentHeight < sourceHeight ||
+    (sourceFps !== null && sentFps !== null && sentFps < sourceFps / 2)
+  const estimate = num(pair?.availableOutgoingBitrate)
+  const narrow = reason !== 'bandwidth' || estimate === null || estimate < 500_000
+  return less && narrow ? reason : null
 }
 
 /**
@@ -120,7 +130,7 @@ export function summarizeStats(
   let fps: number | null = null
   let width: number | null = null
   let height: number | null = null
-  let limitedBy: string | null = null
+  const outboundVideo: Stat[] = []
   let pairId: string | null = null
   for (const s of stats) {
     if (s.type === 'inbound-rtp') {
@@ -133,9 +143,7 @@ export function summarizeStats(
         height = num(s.frameHeight) ?? height
       }
     } else if (s.type === 'outbound-rtp') {
-      const reason = str(s.qualityLimitationReason)
-      if (s.kind === 'video' && reason && reason !== 'none' && sendsLess(s, byId))
-        limitedBy = reason
+      if (s.kind === 'video') outboundVideo.push(s)
     } else if (s.type === 'transport') {
       pairId ??= str(s.selectedCandidatePairId)
     }
@@ -160,6 +168,7 @@ export function summarizeStats(
     path = { local, remote, protocol, relayed: local.type === 'relay' || remote.type === 'relay' }
   }
   const rtt = num(pair?.currentRoundTripTime)
+  const limitedBy = outboundVideo.map((s) => limitOf(s, byId, pair)).find(Boolean) ?? null
   const totals = { at, bytesIn, bytesOut, packetsReceived, packetsLost }
   const seconds = previous ? (at - previous.at) / 1000 : 0
   const rate = (now: number, before: number) =>
@@ -185,7 +194,8 @@ export function summarizeStats(
 
 /**
  * Good, fair or poor, with the reasons: packet loss (fair from 2 %, poor from 8 %), round-trip time
- * (fair from 250 ms, poor from 500 ms), and video limited by bandwidth (fair).
+ * (fair from 250 ms, poor from 500 ms), and video limited by bandwidth (fair: a smaller or slower
+ * picture than the camera's, on a path estimated under 500 kbit/s).
  *
  * @example
  * qualityOf({ ...sample, lossPercent: 12 }) // { level: 'poor', reasons: ['loss'] }

@@ -8,6 +8,7 @@ const LOSS = 0.4
 
 afterEach(async () => {
   await commands.clearLossyUdp(LOSS)
+  await commands.widenUdp()
 })
 
 describe('given a call whose network drops 40 % of UDP packets (iptables, own namespace)', () => {
@@ -48,6 +49,32 @@ describe('given a call whose network drops 40 % of UDP packets (iptables, own na
       {
         timeout: 15_000,
       },
+    )
+  }, 60_000)
+})
+
+describe('given a call whose UDP is capped at 250 kbit/s (tc, own namespace)', () => {
+  it('says the quality is fair or poor because of a bandwidth limit', async (context) => {
+    render(
+      <>
+        <VideoCall iceServers={[]} />
+        <VideoCall iceServers={[]} defaultRole="callee" />
+      </>,
+    )
+    const [a, b] = calls() as [CallUi, CallUi]
+    await connectByPaste(a, b)
+    await expectPlayingVideo(a.remoteVideo())
+    const stats = within(a.region).getByRole('region', { name: 'Call stats' })
+    if (!(await commands.narrowUdp(250))) {
+      context.skip('tc with HTB is not available here (needs root in the test namespace)')
+    }
+    // The estimate falls to the cap; the encoder sends a smaller picture at what is left.
+    await waitFor(
+      () => expect(stats.textContent).toMatch(/Quality:\s*(fair|poor) \([^)]*bandwidth limit/),
+      { timeout: 25_000 },
+    )
+    console.log(
+      `[quality] UDP capped at 250 kbit/s: ${/Quality:[^P]*/.exec(stats.textContent ?? '')?.[0]}`,
     )
   }, 60_000)
 })

@@ -50,11 +50,63 @@ export const unblockUdp: BrowserCommand<[]> = () => {
   return removed > 0
 }
 
+function tc(args: string[]): boolean {
+  if (!inOwnNamespace()) return false
+  try {
+    const binary = existsSync('/usr/sbin/tc') ? '/usr/sbin/tc' : 'tc'
+    execFileSync(binary, args, { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Caps all UDP on loopback (where the namespace's calls flow, both directions) at `kbit` kbit/s
+ * with an HTB class; other traffic (the test page's own) is not touched. `false` if impossible.
+ */
+export const narrowUdp: BrowserCommand<[kbit: number]> = (_context, kbit) => {
+  const dev = ['dev', 'lo']
+  const ok =
+    tc(['qdisc', 'add', ...dev, 'root', 'handle', '1:', 'htb', 'default', '1']) &&
+    tc(['class', 'add', ...dev, 'parent', '1:', 'classid', '1:1', 'htb', 'rate', '10gbit']) &&
+    tc(['class', 'add', ...dev, 'parent', '1:', 'classid', '1:2', 'htb', 'rate', '10gbit']) &&
+    // The cap, with a short queue: what exceeds it is dropped after 50 ms, not queued for seconds.
+    tc(
+      ['qdisc', 'add', ...dev, 'parent', '1:2', 'handle', '20:', 'tbf'].concat([
+        'rate',
+        `${kbit}kbit`,
+        'burst',
+        '4kb',
+        'latency',
+        '50ms',
+      ]),
+    ) &&
+    tc(
+      ['filter', 'add', ...dev, 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32'].concat([
+        'match',
+        'ip',
+        'protocol',
+        '17',
+        '0xff',
+        'flowid',
+        '1:2',
+      ]),
+    )
+  if (!ok) tc(['qdisc', 'del', ...dev, 'root'])
+  return ok
+}
+
+/** Removes the cap of `narrowUdp`. */
+export const widenUdp: BrowserCommand<[]> = () => tc(['qdisc', 'del', 'dev', 'lo', 'root'])
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     blockUdp: () => Promise<boolean>
     unblockUdp: () => Promise<boolean>
     lossyUdp: (probability: number) => Promise<boolean>
     clearLossyUdp: (probability: number) => Promise<boolean>
+    narrowUdp: (kbit: number) => Promise<boolean>
+    widenUdp: () => Promise<boolean>
   }
 }
