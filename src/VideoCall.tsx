@@ -27,6 +27,8 @@ export interface VideoCallProps extends UsePeerConnectionOptions {
   defaultServerUrl?: string
   /** Share links for offers (**Copy link**, and reading `#offer=` on load). Default `true`. */
   shareLink?: VideoCallLayoutProps['shareLink']
+  /** Prepare the next connection once the preview is on or an offer is filled in. Default `true`. */
+  prewarm?: boolean
   /** The name of the call's region (default "Video call"); give each call its own when a page has several. */
   'aria-label'?: string
   /** Your own layout; inside it the hooks find the session and media through context. */
@@ -54,6 +56,7 @@ export function VideoCall({
   defaultRoom,
   defaultServerUrl,
   shareLink,
+  prewarm,
   children,
   'aria-label': ariaLabel,
   ...connection
@@ -73,6 +76,7 @@ export function VideoCall({
           {...(defaultRoom !== undefined ? { defaultRoom } : {})}
           {...(defaultServerUrl !== undefined ? { defaultServerUrl } : {})}
           {...(shareLink !== undefined ? { shareLink } : {})}
+          {...(prewarm !== undefined ? { prewarm } : {})}
         />
       )}
     </PeerSessionProvider>

@@ -58,6 +58,13 @@ export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'
    * signal. A function builds the link instead (e.g. to another page); `false` turns both off.
    */
   shareLink?: boolean | ((signal: string) => string)
+  /**
+   * Warm-up: `true` (default) prepares the next connection (`session.prepare()`) once the person
+   * shows intent — the camera preview is on, or an offer is filled in — so the signal is ready
+   * sooner after the click. It reaches the STUN/TURN servers at that moment; `false` waits for the
+   * click.
+   */
+  prewarm?: boolean
   /** Wins over the context of `<VideoCall>` / `<PeerSessionProvider>`. */
   session?: PeerSession | null
   media?: LocalMedia | null
@@ -226,6 +233,7 @@ export function VideoCallLayout({
   defaultRoom = 'demo',
   defaultServerUrl = 'ws://127.0.0.1:8787',
   shareLink = true,
+  prewarm = true,
   session: sessionProp,
   media: mediaProp,
   className,
@@ -292,6 +300,12 @@ export function VideoCallLayout({
     window.addEventListener('hashchange', apply)
     return () => window.removeEventListener('hashchange', apply)
   }, [shareLink, session])
+
+  // Warm up once the person shows intent: the preview is on, or an offer waits to be answered.
+  const intent = mediaState.status === 'live' || remoteSignal.trim() !== ''
+  useEffect(() => {
+    if (prewarm && intent && step === 'idle') session?.prepare()
+  }, [prewarm, intent, step, session])
 
   const offerReady = step === 'offer-ready' && localSignal !== ''
   const link =
