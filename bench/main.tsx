@@ -312,6 +312,9 @@ async function clickToReady(approach: 'raw' | 'kit-cold' | 'kit-warm') {
         0,
       'the camera preview',
     )
+    // A person looks at their preview for a moment before clicking: meanwhile the layout has
+    // prepared the connection (prewarm) and its candidates are gathered.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
   }
   const t0 = performance.now()
   byText(region, 'button', 'Create offer').click()

@@ -174,7 +174,10 @@ const rows = [
   ['6. Create offer click → signal ready (median)', ''],
   ['   raw API (getUserMedia + gathering complete)', ms(results.clickToReady.raw.medianMs)],
   ['   react-p2p-call, camera starts on the click', ms(results.clickToReady['kit-cold'].medianMs)],
-  ['   react-p2p-call, camera preview already on', ms(results.clickToReady['kit-warm'].medianMs)],
+  [
+    '   react-p2p-call, preview on for 1 s (prepared)',
+    ms(results.clickToReady['kit-warm'].medianMs),
+  ],
 ]
 const width = Math.max(...rows.map(([label]) => label.length))
 console.log(

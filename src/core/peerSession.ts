@@ -836,6 +836,22 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
    * Starts a call as `role` and runs its steps under a new ticket. A StepError ends the attempt with
    * the connection closed and the error shown; the session is then ready for another try.
    */
+  /** `prepare()`: the next call's connection, made now with a candidate pool (see the interface). */
+  function prepareNext(): void {
+    if (disposed || call || prepared?.key === configKey()) return
+    dropPrepared()
+    const Ctor = globalThis.RTCPeerConnection
+    if (typeof Ctor !== 'function') return
+    const rtc = rtcConfiguration(config)
+    try {
+      // A pool of one is enough: the bundled call gathers for one transport.
+      const poolSize = Math.max(1, rtc.iceCandidatePoolSize ?? 0)
+      prepared = { pc: new Ctor({ ...rtc, iceCandidatePoolSize: poolSize }), key: configKey() }
+    } catch {
+      // A bad configuration is reported by the call itself, with its hint (ERR_CONFIG).
+    }
+  }
+
   async function beginCall(role: CallRole, steps: (mine: number) => Promise<void>): Promise<void> {
     if (!canStart()) {
       if (!disposed) fail('ERR_ALREADY_IN_CALL')
@@ -843,6 +859,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     }
     const mine = ++ticket
     closeCall()
+    // Candidates are gathered while the camera starts, not after it.
+    prepareNext()
     if (role === 'callee') heldOffer = null
     update({
       role,
@@ -1161,23 +1179,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       update({ error: null })
     },
 
-    prepare() {
-      if (disposed || call || prepared?.key === configKey()) return
-      dropPrepared()
-      const Ctor = globalThis.RTCPeerConnection
-      if (typeof Ctor !== 'function') return
-      const rtc = rtcConfiguration(config)
-      try {
-        // A pool of one is enough: the bundled call gathers for one transport.
-        const pc = new Ctor({
-          ...rtc,
-          iceCandidatePoolSize: Math.max(1, rtc.iceCandidatePoolSize ?? 0),
-        })
-        prepared = { pc, key: configKey() }
-      } catch {
-        // A bad configuration is reported by the call itself, with its hint (ERR_CONFIG).
-      }
-    },
+    prepare: prepareNext,
 
     setOptions(next) {
       config = next

@@ -41,11 +41,20 @@ describe('given connection options', () => {
     } finally {
       capture.restore()
     }
+    // Each call first tries to make its connection ahead of the camera, with a candidate pool of
+    // at least one (refused here), then makes it for the call: the same options both times.
+    expect(capture.seen).toHaveLength(4)
     expect(capture.seen[0]).toEqual({
       iceServers: [...DEFAULT_ICE_SERVERS],
       bundlePolicy: 'max-bundle',
+      iceCandidatePoolSize: 1,
     })
     expect(capture.seen[1]).toEqual({
+      iceServers: [...DEFAULT_ICE_SERVERS],
+      bundlePolicy: 'max-bundle',
+    })
+    expect(capture.seen[2]).toEqual(capture.seen[3])
+    expect(capture.seen[3]).toEqual({
       iceServers: [{ urls: 'turn:10.211.0.1:3478', username: 'u', credential: 'p' }],
       iceTransportPolicy: 'relay',
       bundlePolicy: 'balanced',
