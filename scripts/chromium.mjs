@@ -17,7 +17,9 @@ export function findChromium() {
 
 export const CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
+  // Two fake cameras (and Chromium's three fake microphones), so device switches are tested for
+  // both kinds.
+  '--use-fake-device-for-media-stream=device-count=2',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
   '--auto-select-desktop-capture-source=Entire screen',

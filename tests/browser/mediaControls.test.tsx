@@ -91,6 +91,40 @@ describe('given a connected call', () => {
     )
   })
 
+  it('switches the camera mid-call with replaceTrack: the call sends the new camera, camera-off kept, old track stopped', async () => {
+    const { a, b, pcs } = await connectedPair()
+    const caller = pcs.created[0] as RTCPeerConnection
+    const sdpBefore = caller.localDescription?.sdp
+    const sentVideo = () => caller.getSenders().find((s) => s.track?.kind === 'video')?.track
+    const before = sentVideo() as MediaStreamTrack
+    const picker = await waitFor(() => a.select('Camera'))
+    const options = [...picker.options].map((o) => o.value)
+    expect(options.length).toBe(2) // --use-fake-device-for-media-stream=device-count=2
+    const other = options.find((id) => id !== picker.value) as string
+
+    fireEvent.change(picker, { target: { value: other } })
+    await waitFor(() => expect(sentVideo()?.getSettings().deviceId).toBe(other))
+    expect(sentVideo()).not.toBe(before)
+    expect(before.readyState).toBe('ended')
+    // The preview shows the new camera too, and the other side's video plays on, with no
+    // renegotiation.
+    const preview = a.localVideo().srcObject as MediaStream
+    expect(preview.getVideoTracks()[0]?.getSettings().deviceId).toBe(other)
+    expect(caller.localDescription?.sdp).toBe(sdpBefore)
+    expect(caller.signalingState).toBe('stable')
+    await expectPlayingVideo(b.remoteVideo())
+
+    // Camera off survives a switch back: the new track starts disabled, the other side is told.
+    fireEvent.click(a.button('Turn camera off'))
+    fireEvent.change(a.select('Camera'), { target: { value: before.getSettings().deviceId } })
+    await waitFor(() =>
+      expect(sentVideo()?.getSettings().deviceId).toBe(before.getSettings().deviceId),
+    )
+    expect(sentVideo()?.enabled).toBe(false)
+    expect(a.button('Turn camera on').getAttribute('aria-pressed')).toBe('true')
+    await waitFor(() => expect(b.region.textContent).toContain('Their camera is off'))
+  })
+
   it('shows a Call stats region whose numbers change while media flows, on a direct path', async () => {
     const { a } = await connectedPair()
     const region = within(a.region).getByRole('region', { name: 'Call stats' })
