@@ -542,10 +542,15 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       if (call !== current) return
       update(layersOf(pc))
       watchConnection(current)
-      // A negotiation that stopped the other side's screen ends it here too, message or not.
-      const receiving = current.remoteScreenTransceiver?.currentDirection
-      if (pc.signalingState === 'stable' && receiving && !receiving.includes('recv')) {
-        update({ remoteScreen: null })
+      // A negotiation that stopped the other side's screen ends it here too, message or not; one
+      // that resumed it on its known transceiver shows it even without a track event (Chromium
+      // fires none when an answer, after glare, is what turns receiving back on).
+      const screen = current.remoteScreenTransceiver
+      const receiving = screen?.currentDirection
+      if (pc.signalingState === 'stable' && screen && receiving) {
+        if (!receiving.includes('recv')) update({ remoteScreen: null })
+        else if (current.remoteScreenId !== null && !store.getState().remoteScreen)
+          update({ remoteScreen: new MediaStream([screen.receiver.track]) })
       }
     }
     for (const type of [
@@ -574,21 +579,19 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         fallbackStream.addTrack(event.track)
         stream = fallbackStream
       }
-      if (stream === remoteStream) return
       // The screen: the stream the other side announced, or the transceiver it last came on
       // (a re-used transceiver may re-fire with an old stream id, so ids alone are no guide).
       const sharing = current.remoteScreenId !== null
-      if (
-        sharing &&
-        (stream.id === current.remoteScreenId ||
-          event.transceiver === current.remoteScreenTransceiver)
-      ) {
+      const onScreenTransceiver = event.transceiver === current.remoteScreenTransceiver
+      if (sharing && (stream.id === current.remoteScreenId || onScreenTransceiver)) {
         current.remoteScreenTransceiver = event.transceiver
         update({ remoteScreen: new MediaStream([event.track]) })
         return
       }
-      // The camera is the call's first other stream; it is never replaced. Anything else is a
-      // late event of a screen share that has stopped.
+      // A late event of a screen share that has stopped is never taken for the camera (a peer
+      // without a camera once had its next shares ignored that way), nor a camera's second track.
+      if (onScreenTransceiver || stream === remoteStream) return
+      // The camera is the call's first other stream; it is never replaced.
       if (!remoteStream) update({ remoteStream: stream })
     })
     dc.addEventListener('open', () => {

@@ -8,6 +8,7 @@ afterEach(() => {
 })
 
 const ROUNDS = 50
+const CHANNEL_ROUNDS = 20
 
 describe('given both sides renegotiate at the same moment (glare)', () => {
   it(`converges in each of ${ROUNDS} rounds of simultaneous screen shares and stops`, async () => {
@@ -54,7 +55,7 @@ describe('given both sides renegotiate at the same moment (glare)', () => {
 })
 
 describe('given a call started over a signaling channel by both at once', () => {
-  it('still has exactly one polite side afterwards, so later collisions converge', async () => {
+  it(`still has exactly one polite side afterwards, so ${CHANNEL_ROUNDS} rounds of collisions converge`, async () => {
     const room = randomId()
     const channels = [createBroadcastSignaling(room), createBroadcastSignaling(room)] as const
     const a = createPeerSession({ iceServers: [] })
@@ -67,9 +68,11 @@ describe('given a call started over a signaling channel by both at once', () => 
     await Promise.all([a.startCall(), b.startCall()])
     await until(a, (s) => s.phase === 'connected' && s.inBand)
     await until(b, (s) => s.phase === 'connected' && s.inBand)
-    // One round: before the fix both ends were impolite here and this round hung. (More rounds in a
-    // channel-started call once hung in round 2 under heavy CI load: an open finding, see the notes.)
-    for (let round = 1; round <= 1; round++) {
+    // Before the polite-side fix both ends were impolite and round 1 hung. Later rounds once lost
+    // the screen now and then (about one run in four, at some round up to 17 of 30): after glare,
+    // Chromium fired no track event when the answer turned receiving back on, and a stopped
+    // share's late track event was taken for the (absent) camera.
+    for (let round = 1; round <= CHANNEL_ROUNDS; round++) {
       await Promise.all([a.startScreenShare(canvasScreen), b.startScreenShare(canvasScreen)])
       await Promise.all(
         [a, b].map((s) =>
@@ -84,7 +87,12 @@ describe('given a call started over a signaling channel by both at once', () => 
         [a, b].map((s) =>
           until(s, (st) => st.signalingState === 'stable' && st.remoteScreen === null, 20_000),
         ),
-      )
+      ).catch((e: Error) => {
+        throw new Error(`round ${round}, stopped: ${e.message}`)
+      })
     }
-  }, 60_000)
+    // Neither side sends a camera: no screen was ever taken for one.
+    expect(a.getState().remoteStream).toBeNull()
+    expect(b.getState().remoteStream).toBeNull()
+  }, 120_000)
 })
