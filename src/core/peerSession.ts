@@ -835,10 +835,6 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     })
   }
 
-  /**
-   * Starts a call as `role` and runs its steps under a new ticket. A StepError ends the attempt with
-   * the connection closed and the error shown; the session is then ready for another try.
-   */
   /** `prepare()`: the next call's connection, made now with a candidate pool (see the interface). */
   function prepareNext(): void {
     if (disposed || call || prepared?.key === configKey()) return
@@ -855,6 +851,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     }
   }
 
+  /**
+   * Starts a call as `role` and runs its steps under a new ticket. A StepError ends the attempt with
+   * the connection closed and the error shown; the session is then ready for another try.
+   */
   async function beginCall(role: CallRole, steps: (mine: number) => Promise<void>): Promise<void> {
     if (!canStart()) {
       if (!disposed) fail('ERR_ALREADY_IN_CALL')
@@ -878,6 +878,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       await steps(mine)
     } catch (cause) {
       if (mine !== ticket) return
+      dropPrepared()
       closeCall()
       pendingRemoteCandidates = []
       const error = cause instanceof StepError ? cause.p2p : createP2PError('ERR_SIGNALING', cause)
@@ -921,6 +922,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     ticket++
     heldOffer = null
     pendingRemoteCandidates = []
+    // A hang-up while the camera starts: the connection made for the call goes too.
+    dropPrepared()
     closeCall('closed', endedBy === 'local')
     update({
       step: 'hung-up',

@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createBroadcastSignaling, createPeerSession, randomId, type PeerSession } from '../../src'
-import { canvasScreen, connectSessions, defer, trackPeerConnections, until } from './helpers'
-
-const sessions: PeerSession[] = []
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.dispose()
-})
+import { describe, expect, it } from 'vitest'
+import { createBroadcastSignaling, randomId, type PeerSession } from '../../src'
+import {
+  canvasScreen,
+  connectSessions,
+  defer,
+  testSession,
+  trackPeerConnections,
+  until,
+} from './helpers'
 
 const ROUNDS = 50
 const CHANNEL_ROUNDS = 20
@@ -14,9 +16,8 @@ describe('given both sides renegotiate at the same moment (glare)', () => {
   it(`converges in each of ${ROUNDS} rounds of simultaneous screen shares and stops`, async () => {
     // The callee is polite by default; the caller's offer wins each collision.
     const pcs = trackPeerConnections()
-    const a = createPeerSession({ iceServers: [] })
-    const b = createPeerSession({ iceServers: [] })
-    sessions.push(a, b)
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
     await connectSessions(a, b).finally(pcs.restore)
     const sdpLength = () => pcs.created[0]?.localDescription?.sdp.length ?? 0
     const settled = (s: PeerSession, sharing: boolean) =>
@@ -58,9 +59,8 @@ describe('given a call started over a signaling channel by both at once', () => 
   it(`still has exactly one polite side afterwards, so ${CHANNEL_ROUNDS} rounds of collisions converge`, async () => {
     const room = randomId()
     const channels = [createBroadcastSignaling(room), createBroadcastSignaling(room)] as const
-    const a = createPeerSession({ iceServers: [] })
-    const b = createPeerSession({ iceServers: [] })
-    sessions.push(a, b)
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
     defer(() => channels.forEach((c) => c.close()))
     a.attachChannel(channels[0])
     b.attachChannel(channels[1])

@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { createElement, Fragment } from 'react'
 import { expect } from 'vitest'
-import type { PeerSession, PeerSessionState } from '../../src'
+import { createPeerSession, VideoCall, type PeerSession, type PeerSessionState } from '../../src'
 
 const deferred: (() => void)[] = []
 
@@ -12,6 +13,13 @@ export function defer(undo: () => void): void {
 /** Undoes, newest first, what the test patched. */
 export function runDeferred(): void {
   for (const undo of deferred.splice(0).reverse()) undo()
+}
+
+/** A session that is disposed after the test. */
+export function testSession(...args: Parameters<typeof createPeerSession>): PeerSession {
+  const session = createPeerSession(...args)
+  defer(() => session.dispose())
+  return session
 }
 
 /** Records every RTCPeerConnection created while installed. */
@@ -139,6 +147,26 @@ export async function connectByPaste(a: CallUi, b: CallUi) {
   await waitForLine(a, 'connection: connected')
   await waitForLine(b, 'connection: connected')
   return { offer, answer }
+}
+
+/**
+ * Two `<VideoCall iceServers={[]} />` on one page, as two tabs would be, connected by paste (caller
+ * `a`, callee `b`), with `b` playing `a`'s video; `pcs` are the connections they made.
+ */
+export async function connectedPair() {
+  const pcs = trackPeerConnections()
+  render(
+    createElement(
+      Fragment,
+      null,
+      createElement(VideoCall, { iceServers: [] }),
+      createElement(VideoCall, { iceServers: [], defaultRole: 'callee' }),
+    ),
+  )
+  const [a, b] = calls() as [CallUi, CallUi]
+  await connectByPaste(a, b)
+  await expectPlayingVideo(b.remoteVideo())
+  return { a, b, pcs }
 }
 
 /** Resolves once the session's snapshot satisfies `ok`; rejects with the phase it was stuck in. */

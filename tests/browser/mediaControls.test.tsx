@@ -2,28 +2,7 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import { userEvent } from 'vitest/browser'
 import { describe, expect, it } from 'vitest'
 import { VideoCall } from '../../src'
-import {
-  calls,
-  connectByPaste,
-  expectPlayingVideo,
-  trackMediaTracks,
-  trackPeerConnections,
-  type CallUi,
-} from './helpers'
-
-async function connectedPair() {
-  const pcs = trackPeerConnections()
-  render(
-    <>
-      <VideoCall iceServers={[]} />
-      <VideoCall iceServers={[]} defaultRole="callee" />
-    </>,
-  )
-  const [a, b] = calls() as [CallUi, CallUi]
-  await connectByPaste(a, b)
-  await expectPlayingVideo(b.remoteVideo())
-  return { a, b, pcs }
-}
+import { calls, connectedPair, expectPlayingVideo, trackMediaTracks, type CallUi } from './helpers'
 
 describe('given a connected call', () => {
   it('mutes the microphone and turns the camera off, and the other side is told (aria-pressed, Alt+M)', async () => {

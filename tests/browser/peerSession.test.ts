@@ -1,16 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createPeerSession, DEFAULT_ICE_SERVERS, type PeerSession } from '../../src'
-import { until } from './helpers'
-
-const sessions: PeerSession[] = []
-const session = (...args: Parameters<typeof createPeerSession>) => {
-  const created = createPeerSession(...args)
-  sessions.push(created)
-  return created
-}
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.dispose()
-})
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_ICE_SERVERS } from '../../src'
+import { testSession, until } from './helpers'
 
 /** Records the configuration each new RTCPeerConnection gets, and refuses to build it (no traffic). */
 function captureConfigurations() {
@@ -30,8 +20,8 @@ describe('given connection options', () => {
   it('passes them through to RTCPeerConnection, with the public STUN server and max-bundle by default', async () => {
     const capture = captureConfigurations()
     try {
-      await session().createOffer()
-      await session({
+      await testSession().createOffer()
+      await testSession({
         iceServers: [{ urls: 'turn:10.211.0.1:3478', username: 'u', credential: 'p' }],
         iceTransportPolicy: 'relay',
         bundlePolicy: 'balanced',
@@ -64,7 +54,7 @@ describe('given connection options', () => {
   })
 
   it('reports a bad ICE server URL as ERR_CONFIG and stays ready for the next try', async () => {
-    const s = session({ iceServers: [{ urls: 'http://not-a-stun-server' }] })
+    const s = testSession({ iceServers: [{ urls: 'http://not-a-stun-server' }] })
     await s.createOffer()
     expect(s.getState().error?.code).toBe('ERR_CONFIG')
     expect(s.getState().phase).toBe('idle')
@@ -82,8 +72,8 @@ const withoutCandidates = (signal: string) => {
 describe('given candidates that arrive before the remote description', () => {
   it('queues them and adds them after it, so the call connects', async () => {
     // The tutorial's JSON format, which this test takes apart.
-    const a = session({ iceServers: [], signalFormat: 'json' })
-    const b = session({ iceServers: [], signalFormat: 'json' })
+    const a = testSession({ iceServers: [], signalFormat: 'json' })
+    const b = testSession({ iceServers: [], signalFormat: 'json' })
     await a.createOffer()
     const offer = JSON.parse(a.getState().localSignal) as { sdp: { sdp: string } }
     const candidates = offer.sdp.sdp
@@ -102,7 +92,7 @@ describe('given candidates that arrive before the remote description', () => {
   })
 
   it('ignores candidates that arrive after hang-up, without an error', async () => {
-    const a = session({ iceServers: [] })
+    const a = testSession({ iceServers: [] })
     await a.createOffer()
     a.hangUp()
     await a.addRemoteCandidate({

@@ -1,32 +1,23 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import { createPeerSession, VideoCall, type PeerSession } from '../../src'
+import { describe, expect, inject, it } from 'vitest'
+import { VideoCall } from '../../src'
 import {
   calls,
   connectByPaste,
   connectSessions,
   expectPlayingVideo,
+  testSession,
   trackPeerConnections,
   until,
   waitForSignal,
   type CallUi,
 } from './helpers'
 
-const sessions: PeerSession[] = []
-const session = (...args: Parameters<typeof createPeerSession>) => {
-  const created = createPeerSession(...args)
-  sessions.push(created)
-  return created
-}
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.dispose()
-})
-
 describe('given a session prepared ahead of the click (prepare)', () => {
   it('gathers into a pool at once, and the next call takes that connection and connects', async () => {
     const pcs = trackPeerConnections()
-    const a = session({ iceServers: [] })
-    const b = session({ iceServers: [] })
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
     a.prepare()
     a.prepare() // again: the same connection
     expect(pcs.created).toHaveLength(1)
@@ -60,7 +51,7 @@ describe('given a session prepared ahead of the click (prepare)', () => {
 
   it('drops the prepared connection when the options change or the session is disposed', async () => {
     const pcs = trackPeerConnections()
-    const a = session({ iceServers: [] })
+    const a = testSession({ iceServers: [] })
     a.prepare()
     const first = pcs.created[0] as RTCPeerConnection
     // The same configuration in a new object (as a re-render passes it): kept.
@@ -81,8 +72,22 @@ describe('given a session prepared ahead of the click (prepare)', () => {
     expect(next.signalingState).toBe('closed')
   })
 
+  it('closes the connection made for a call that is hung up while the camera starts', async () => {
+    const pcs = trackPeerConnections()
+    const a = testSession({ iceServers: [] })
+    let grant: (stream: MediaStream | null) => void = () => {}
+    const offering = a.createOffer({ media: () => new Promise((resolve) => (grant = resolve)) })
+    // The call made its connection at once, to gather while the camera starts.
+    expect(pcs.created).toHaveLength(1)
+    a.hangUp()
+    expect(pcs.created[0]?.signalingState).toBe('closed')
+    grant(null)
+    await offering
+    expect(pcs.live()).toHaveLength(0)
+  })
+
   it('is harmless where it cannot build a connection: the call reports the bad configuration', async () => {
-    const a = session({ iceServers: [{ urls: 'http://not-a-stun-server' }] })
+    const a = testSession({ iceServers: [{ urls: 'http://not-a-stun-server' }] })
     a.prepare()
     await a.createOffer()
     expect(a.getState().error?.code).toBe('ERR_CONFIG')
@@ -125,8 +130,8 @@ describe('given <VideoCall> with the camera preview on', () => {
 
 describe('given two prepared sessions', () => {
   it('connect with in-band messages as usual', async () => {
-    const a = session({ iceServers: [] })
-    const b = session({ iceServers: [] })
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
     a.prepare()
     b.prepare()
     await connectSessions(a, b)

@@ -1,8 +1,7 @@
-import { render, waitFor, within } from '@testing-library/react'
+import { waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { VideoCall } from '../../../src'
-import { calls, connectByPaste, expectPlayingVideo, type CallUi } from '../helpers'
+import { connectedPair, expectPlayingVideo } from '../helpers'
 
 const LOSS = 0.4
 
@@ -13,14 +12,7 @@ afterEach(async () => {
 
 describe('given a call whose network drops 40 % of UDP packets (iptables, own namespace)', () => {
   it('says the quality is poor because of packet loss, and drops the reason when the loss stops', async (context) => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
-    await connectByPaste(a, b)
+    const { a } = await connectedPair()
     await expectPlayingVideo(a.remoteVideo())
     const stats = within(a.region).getByRole('region', { name: 'Call stats' })
     // Before: no loss to speak of (under load the start may be "fair" for other reasons: a
@@ -55,14 +47,7 @@ describe('given a call whose network drops 40 % of UDP packets (iptables, own na
 
 describe('given a call whose UDP is capped at 250 kbit/s (tc, own namespace)', () => {
   it('says the quality is fair or poor because of a bandwidth limit', async (context) => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
-    await connectByPaste(a, b)
+    const { a } = await connectedPair()
     await expectPlayingVideo(a.remoteVideo())
     const stats = within(a.region).getByRole('region', { name: 'Call stats' })
     if (!(await commands.narrowUdp(250))) {
