@@ -1,13 +1,7 @@
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import {
-  createPeerSession,
-  decodeSignal,
-  encodeSignal,
-  VideoCall,
-  type PeerSession,
-} from '../../src'
-import { calls, connectByPaste, defer, expectPlayingVideo, until, type CallUi } from './helpers'
+import { createPeerSession, decodeSignal, encodeSignal, type PeerSession } from '../../src'
+import { connectedPair, defer, until } from './helpers'
 
 const camera = () => navigator.mediaDevices.getUserMedia({ audio: true, video: true })
 
@@ -66,16 +60,8 @@ async function callThroughRelay(a: PeerSession, b: PeerSession) {
 
 describe('the security code', () => {
   it('is the same on both sides of a direct call, shown as "Security code"', async () => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
-    await connectByPaste(a, b)
+    await connectedPair()
     const codes = await screen.findAllByLabelText('Security code')
-    await expectPlayingVideo(b.remoteVideo())
     expect(codes).toHaveLength(2)
     const [codeA, codeB] = codes.map((el) => el.textContent)
     expect(codeA).toMatch(/^\d{3} \d{3}$/)
