@@ -66,34 +66,15 @@ function tc(args: string[]): boolean {
  * with an HTB class; other traffic (the test page's own) is not touched. `false` if impossible.
  */
 export const narrowUdp: BrowserCommand<[kbit: number]> = (_context, kbit) => {
-  const dev = ['dev', 'lo']
-  const ok =
-    tc(['qdisc', 'add', ...dev, 'root', 'handle', '1:', 'htb', 'default', '1']) &&
-    tc(['class', 'add', ...dev, 'parent', '1:', 'classid', '1:1', 'htb', 'rate', '10gbit']) &&
-    tc(['class', 'add', ...dev, 'parent', '1:', 'classid', '1:2', 'htb', 'rate', '10gbit']) &&
+  const ok = [
+    'qdisc add dev lo root handle 1: htb default 1',
+    'class add dev lo parent 1: classid 1:1 htb rate 10gbit',
+    'class add dev lo parent 1: classid 1:2 htb rate 10gbit',
     // The cap, with a short queue: what exceeds it is dropped after 50 ms, not queued for seconds.
-    tc(
-      ['qdisc', 'add', ...dev, 'parent', '1:2', 'handle', '20:', 'tbf'].concat([
-        'rate',
-        `${kbit}kbit`,
-        'burst',
-        '4kb',
-        'latency',
-        '50ms',
-      ]),
-    ) &&
-    tc(
-      ['filter', 'add', ...dev, 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32'].concat([
-        'match',
-        'ip',
-        'protocol',
-        '17',
-        '0xff',
-        'flowid',
-        '1:2',
-      ]),
-    )
-  if (!ok) tc(['qdisc', 'del', ...dev, 'root'])
+    `qdisc add dev lo parent 1:2 handle 20: tbf rate ${kbit}kbit burst 4kb latency 50ms`,
+    'filter add dev lo parent 1: protocol ip prio 1 u32 match ip protocol 17 0xff flowid 1:2',
+  ].every((step) => tc(step.split(' ')))
+  if (!ok) tc(['qdisc', 'del', 'dev', 'lo', 'root'])
   return ok
 }
 
