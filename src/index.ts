@@ -11,7 +11,9 @@ export {
 } from './core/errors.js'
 export {
   decodeSignal,
+  encodeDescriptionSignal,
   encodeSignal,
+  sdpWithCandidates,
   iceUfragOf,
   signalKindError,
   MAX_SIGNAL_CHARS,

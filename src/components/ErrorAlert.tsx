@@ -7,7 +7,7 @@ export interface ErrorAlertProps extends ComponentPropsWithoutRef<'div'> {
   /** Per-code overrides of the message and hint (e.g. a translation). */
   errorText?: Partial<ErrorText>
   onDismiss?: () => void
-  labels?: { dismiss?: string }
+  labels?: { dismiss?: string; browserReason?: string }
 }
 
 /**
@@ -25,6 +25,11 @@ export function ErrorAlert({ error, errorText, onDismiss, labels = {}, ...rest }
     <div role="alert" className="rpc-error" data-code={error.code} {...rest}>
       <p className="rpc-error__message">{text.message}</p>
       <p className="rpc-error__hint">{text.hint}</p>
+      {error.detail && (
+        <p className="rpc-error__detail">
+          {labels.browserReason ?? "The browser's reason:"} <code>{error.detail}</code>
+        </p>
+      )}
       {onDismiss && (
         <button type="button" onClick={onDismiss}>
           {labels.dismiss ?? 'Dismiss'}

@@ -6,13 +6,14 @@ export interface SignalFormatPickerProps extends Omit<ComponentPropsWithoutRef<'
   value: SignalFormat
   onValueChange: (format: SignalFormat) => void
   disabled?: boolean
-  labels?: { signalFormat?: string; compact?: string; json?: string }
+  labels?: { signalFormat?: string; compact?: string; json?: string; description?: string }
 }
 
 /**
  * A select named **Signal format**: **Compact** (short enough for a chat message, a link or a QR
- * code) or **JSON** (the tutorial's `{sdp, candidates}`, what its lab page reads). Pastes of either
- * format are always accepted.
+ * code), **JSON** (the tutorial's `{sdp, candidates}`, what its lab page reads) or **Description
+ * only** (the bare `{type, sdp}` that other tools such as aiortc and the webrtc samples read).
+ * Pastes of every format are always accepted.
  *
  * @example
  * const format = useSessionSelector((s) => s.signalFormat)
@@ -37,6 +38,7 @@ export function SignalFormatPicker({
       >
         <option value="compact">{labels.compact ?? 'Compact'}</option>
         <option value="json">{labels.json ?? 'JSON'}</option>
+        <option value="description">{labels.description ?? 'Description only (other apps)'}</option>
       </select>
     </div>
   )

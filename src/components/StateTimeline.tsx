@@ -31,6 +31,7 @@ export function StateTimeline({ entries, limit = 40, labels = {}, ...rest }: Sta
         <li key={`${entry.at}-${index}`} data-state={entry.layer}>
           <time dateTime={new Date(entry.at).toISOString()}>{time(entry.at)}</time> {entry.layer}:{' '}
           {entry.value}
+          {entry.detail ? ` (${entry.detail})` : ''}
         </li>
       ))}
     </ol>

@@ -27,6 +27,8 @@ export interface CallLabels {
   connection: string
   receiveOnly: string
   dismiss: string
+  /** Before the browser's own words under an error's hint. */
+  browserReason: string
   signalingChoice: string
   copyPaste: string
   sameBrowser: string
@@ -46,6 +48,8 @@ export interface CallLabels {
   signalFormat: string
   compact: string
   json: string
+  /** The bare `{type, sdp}` format (what other tools read). */
+  description: string
   copyLink: string
   linkCopied: string
   showQrCode: string
@@ -126,6 +130,7 @@ export const DEFAULT_LABELS: CallLabels = {
   receiveOnly:
     'Receive-only: your camera and microphone are off, but you still see and hear the other person.',
   dismiss: 'Dismiss',
+  browserReason: "The browser's reason:",
   signalingChoice: 'Signaling',
   copyPaste: 'Copy-paste',
   sameBrowser: 'Same browser',
@@ -145,6 +150,7 @@ export const DEFAULT_LABELS: CallLabels = {
   signalFormat: 'Signal format',
   compact: 'Compact',
   json: 'JSON',
+  description: 'Description only (other apps)',
   copyLink: 'Copy link',
   linkCopied: 'Link copied: send it to the other person',
   showQrCode: 'Show QR code',

@@ -52,7 +52,9 @@ export async function debugReport(session: PeerSession): Promise<string> {
     },
     role: state.role,
     inBand: state.inBand,
-    error: state.error ? { code: state.error.code, message: state.error.message } : null,
+    error: state.error
+      ? { code: state.error.code, message: state.error.message, detail: state.error.detail ?? null }
+      : null,
     timeline: state.timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
     localDescription: local,
     remoteDescription: remote,

@@ -48,6 +48,13 @@ export interface P2PError {
   readonly hint: string
   /** The original exception, for logs. Never rendered. */
   readonly cause?: unknown
+  /**
+   * The browser's own words when it refused something (its exception's message), e.g. "Failed to set
+   * remote offer sdp: A BUNDLE group contains a codec collision for header extension id=2". Our
+   * hint is a guess at the usual cause; this is the fact. Shown under the hint, kept in the timeline
+   * and the debug report. Rendered as text.
+   */
+  readonly detail?: string
 }
 
 /** The English text of every error; UIs may override it per code. */
@@ -219,7 +226,28 @@ export const ERROR_TEXT: ErrorText = {
  */
 export function createP2PError(code: P2PErrorCode, cause?: unknown): P2PError {
   const text = ERROR_TEXT[code]
-  return cause === undefined ? { code, ...text } : { code, ...text, cause }
+  if (cause === undefined) return { code, ...text }
+  const detail = BROWSER_REASON_CODES.has(code) ? browserReasonOf(cause) : undefined
+  return detail ? { code, ...text, cause, detail } : { code, ...text, cause }
+}
+
+// The codes where the browser refused something and says why; for the others (a bad paste, a
+// denied camera) our message already is the whole story.
+const BROWSER_REASON_CODES: ReadonlySet<P2PErrorCode> = new Set<P2PErrorCode>([
+  'ERR_CREATE_OFFER',
+  'ERR_CREATE_ANSWER',
+  'ERR_SET_LOCAL_DESCRIPTION',
+  'ERR_SET_REMOTE_DESCRIPTION',
+  'ERR_ADD_ICE_CANDIDATE',
+  'ERR_SCREEN_SHARE',
+  'ERR_MEDIA',
+])
+
+function browserReasonOf(cause: unknown): string | undefined {
+  const message =
+    cause instanceof Error || cause instanceof DOMException ? cause.message.trim() : ''
+  // Long enough to read, short enough for a screen (SDP-quoting messages can be huge).
+  return message === '' ? undefined : message.length > 500 ? `${message.slice(0, 500)}…` : message
 }
 
 /**

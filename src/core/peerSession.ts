@@ -5,6 +5,7 @@ import { derivePhase, type CallPhase, type CallStep } from './phase.js'
 import { securityCode } from './securityCode.js'
 import {
   decodeSignal,
+  encodeDescriptionSignal,
   encodeSignal,
   iceUfragOf,
   signalKindError,
@@ -74,6 +75,8 @@ export interface TimelineEntry {
   readonly layer: 'signaling' | 'gathering' | 'ice' | 'connection' | 'phase' | 'error'
   /** The new state, or the error code. */
   readonly value: string
+  /** For an error: the browser's own reason, when it gave one (`P2PError.detail`). */
+  readonly detail?: string
 }
 
 const TIMELINE_LENGTH = 500
@@ -92,7 +95,10 @@ function timelineOf(prev: PeerSessionState, next: PeerSessionState): readonly Ti
     if (prev[key] !== next[key]) added.push({ at, layer, value: next[key] })
   }
   if (next.error && next.error !== prev.error) {
-    added.push({ at, layer: 'error', value: next.error.code })
+    const { code, detail } = next.error
+    added.push(
+      detail ? { at, layer: 'error', value: code, detail } : { at, layer: 'error', value: code },
+    )
   }
   if (added.length === 0) return prev.timeline
   return [...prev.timeline, ...added].slice(-TIMELINE_LENGTH)
@@ -736,6 +742,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   }
 
   function encode(bundle: SignalBundle, format: SignalFormat): Promise<string> {
+    if (format === 'description') return Promise.resolve(encodeDescriptionSignal(bundle))
     if (format === 'json' || typeof CompressionStream !== 'function') {
       return Promise.resolve(encodeSignal(bundle))
     }

@@ -24,8 +24,13 @@ export interface SignalBundle {
   candidates: SignalCandidate[]
 }
 
-/** The two ways a signal can be written: see {@link encodeSignal} and `encodeCompactSignal`. */
-export type SignalFormat = 'compact' | 'json'
+/**
+ * The ways a signal can be written: `compact` (`encodeCompactSignal`, the default), `json` (the
+ * tutorial's `{sdp, candidates}`, {@link encodeSignal}) and `description` (the bare
+ * `{"type","sdp"}` with the candidates inside the SDP, {@link encodeDescriptionSignal}: what most
+ * other tools and the webrtc samples print and read).
+ */
+export type SignalFormat = 'compact' | 'json' | 'description'
 
 /**
  * What {@link decodeSignal} returns: a bundle (with, for a compact signal, its header: the id, and for
@@ -42,6 +47,45 @@ export type DecodeSignalResult =
  */
 export function encodeSignal(bundle: SignalBundle): string {
   return JSON.stringify(bundle)
+}
+
+/**
+ * The SDP of a bundle with its candidates written into it: each `a=candidate:` line the SDP lacks
+ * goes at the end of its media section (found by `sdpMLineIndex`, else by `sdpMid`). Candidates
+ * that name no section go into the first one (with `a=group:BUNDLE`, every section shares one
+ * transport).
+ *
+ * @example
+ * sdpWithCandidates(bundle) // '…m=audio …\r\n…a=candidate:1 1 udp 2122 10.0.0.2 5000 typ host\r\n…'
+ */
+export function sdpWithCandidates(bundle: SignalBundle): string {
+  const { sdp } = bundle.sdp
+  const eol = sdp.includes('\r\n') ? '\r\n' : '\n'
+  // The session part, then one list of lines per media section.
+  const sections = sdp
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n(?=m=)/)
+    .map((section) => section.split(/\r?\n/))
+  const media = sections.slice(1)
+  for (const { candidate, sdpMid, sdpMLineIndex } of bundle.candidates) {
+    const line = `a=${candidate}`
+    if (!candidate || sections.some((lines) => lines.includes(line))) continue
+    const byIndex = typeof sdpMLineIndex === 'number' ? media[sdpMLineIndex] : undefined
+    const byMid = media.find((lines) => lines.includes(`a=mid:${sdpMid}`))
+    ;(byIndex ?? byMid ?? media[0])?.push(line)
+  }
+  return sections.map((lines) => lines.join(eol)).join(eol) + eol
+}
+
+/**
+ * Encodes a bundle as the bare description `{"type","sdp"}`, its candidates inside the SDP: the
+ * format of the webrtc samples, aiortc's copy-and-paste signaling and most tools.
+ *
+ * @example
+ * encodeDescriptionSignal(bundle) // '{"type":"offer","sdp":"v=0\r\n…a=candidate:…"}'
+ */
+export function encodeDescriptionSignal(bundle: SignalBundle): string {
+  return JSON.stringify({ type: bundle.sdp.type, sdp: sdpWithCandidates(bundle) })
 }
 
 const fail = (code: Parameters<typeof createP2PError>[0], cause?: unknown): DecodeSignalResult => ({

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   decodeSignal,
+  encodeDescriptionSignal,
   encodeSignal,
+  sdpWithCandidates,
   iceUfragOf,
   MAX_SIGNAL_CHARS,
 } from '../../src/core/signalCodec'
-import { bundle, EXTRA, sampleSdp } from './fixtures'
+import { bundle, bundle as fullBundle, EXTRA, sampleSdp } from './fixtures'
 
 const withSdp = (sdp: string) => JSON.stringify({ sdp: { type: 'offer', sdp } })
 
@@ -144,5 +146,53 @@ describe('withoutHostCandidates', () => {
       expect(removed).toBe(sdp.split('\r\n').filter((l) => / typ host/.test(l)).length)
       expect(out).toContain('a=fingerprint:')
     }
+  })
+})
+
+describe('given the bare description format', () => {
+  const sdp = [
+    'v=0',
+    'o=- 1 2 IN IP4 127.0.0.1',
+    's=-',
+    't=0 0',
+    'a=group:BUNDLE 0 1',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+    'a=mid:0',
+    'a=candidate:1 1 udp 2122260223 10.0.0.2 5000 typ host',
+    'm=video 9 UDP/TLS/RTP/SAVPF 96',
+    'a=mid:1',
+    '',
+  ].join('\r\n')
+  const sparse = {
+    sdp: { type: 'offer' as const, sdp },
+    candidates: [
+      // Already in the SDP: not written twice.
+      { candidate: 'candidate:1 1 udp 2122260223 10.0.0.2 5000 typ host', sdpMLineIndex: 0 },
+      { candidate: 'candidate:2 1 udp 1686052607 203.0.113.7 6000 typ srflx', sdpMid: '1' },
+      { candidate: 'candidate:3 1 udp 41885439 198.51.100.9 7000 typ relay', sdpMLineIndex: 0 },
+      { candidate: '', sdpMLineIndex: 0 },
+    ],
+  }
+
+  it('writes each missing candidate at the end of its media section, once', () => {
+    const lines = sdpWithCandidates(sparse).split('\r\n')
+    expect(lines.filter((l) => l.startsWith('a=candidate:1 '))).toHaveLength(1)
+    expect(lines.indexOf('a=candidate:3 1 udp 41885439 198.51.100.9 7000 typ relay')).toBe(
+      lines.indexOf('m=video 9 UDP/TLS/RTP/SAVPF 96') - 1,
+    )
+    expect(lines.at(-2)).toBe('a=candidate:2 1 udp 1686052607 203.0.113.7 6000 typ srflx')
+    expect(lines.at(-1)).toBe('')
+  })
+
+  it('is {"type","sdp"} and nothing else, and reads back as the same description', async () => {
+    const text = encodeDescriptionSignal(fullBundle())
+    expect(Object.keys(JSON.parse(text) as object).sort()).toEqual(['sdp', 'type'])
+    const read = await decodeSignal(text, 'offer')
+    expect(read.ok).toBe(true)
+    if (!read.ok) return
+    expect(read.signal.sdp).toEqual({ type: 'offer', sdp: sdpWithCandidates(fullBundle()) })
+    expect(read.signal.sdp.sdp).toContain(`a=${EXTRA}\r\n`)
+    // Every candidate is inside the SDP now: none left to add separately.
+    expect(read.signal.candidates).toEqual([])
   })
 })
