@@ -13,23 +13,7 @@ type Language = 'en' | 'zh-CN'
 const TEXT = {
   en: {
     language: 'Language',
-    intro: (
-      <>
-        Open this page in two tabs. In one, choose <strong>Caller</strong> and click{' '}
-        <strong>Create offer</strong>; send the Local signal to the other tab — paste it into its
-        Remote signal, or open the <strong>Copy link</strong> link there, or scan the QR code. There
-        (as <strong>Callee</strong>), click <strong>Create answer</strong>, and copy its Local
-        signal back into the first tab's Remote signal; click <strong>Complete connection</strong>.
-        After that one exchange, screen sharing, reconnecting and hanging up need no more pasting.
-      </>
-    ),
-    noPaste: (
-      <>
-        No pasting at all: set <strong>Signaling</strong> to <strong>Same browser</strong> in both
-        tabs (same <strong>Room</strong>) and click <strong>Start call</strong> in one — or to{' '}
-        <strong>WebSocket</strong> with <code>npm run signal-server</code> running.
-      </>
-    ),
+    tagline: 'A video call between two browsers, with no server in between.',
     ice: {
       title: 'ICE servers',
       stun: 'STUN server',
@@ -55,24 +39,7 @@ const TEXT = {
   },
   'zh-CN': {
     language: '语言',
-    intro: (
-      <>
-        在两个标签页中打开本页。在第一个标签页选择<strong>主叫方</strong>并点击
-        <strong>创建 Offer</strong>
-        ，把“本地信令”发给另一个标签页：粘贴到它的“远端信令”中，或在那里打开
-        <strong>复制链接</strong>得到的链接，或扫描二维码；在那里（作为<strong>被叫方</strong>）点击
-        <strong>创建 Answer</strong>
-        ，再把它的“本地信令”复制回第一个标签页的 “远端信令”，点击<strong>完成连接</strong>
-        。这一次交换之后，共享屏幕、重新连接和挂断都不再需要粘贴。
-      </>
-    ),
-    noPaste: (
-      <>
-        完全不用粘贴：在两个标签页把<strong>信令方式</strong>都设为<strong>同一浏览器</strong>
-        （相同的<strong>房间</strong>），在其中一个点击<strong>开始通话</strong>；或者运行{' '}
-        <code>npm run signal-server</code> 后使用 <strong>WebSocket</strong>。
-      </>
-    ),
+    tagline: '两个浏览器之间的视频通话，中间没有服务器。',
     ice: {
       title: 'ICE 服务器',
       stun: 'STUN 服务器',
@@ -101,7 +68,7 @@ function initialLanguage(search: string): Language {
   return new URLSearchParams(search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en'
 }
 
-/** The copy-paste demo page: a language switch, how-to text, and one `<VideoCall />`. */
+/** The demo page: a short title, a language switch, the ICE servers, and one `<VideoCall />` (the how-to is in its steps). */
 export function Demo({ search = '' }: { search?: string }) {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(search))
   const [ice, setIce] = useState<IceSettings>(() => iceSettingsFromSearch(search))
@@ -110,7 +77,10 @@ export function Demo({ search = '' }: { search?: string }) {
   return (
     <main className="demo" lang={language}>
       <header className="demo__header">
-        <h1>react-p2p-call</h1>
+        <div className="demo__title">
+          <h1>react-p2p-call</h1>
+          <p>{text.tagline}</p>
+        </div>
         <div className="demo__language">
           <label htmlFor={id}>{text.language}</label>
           <select
@@ -126,23 +96,21 @@ export function Demo({ search = '' }: { search?: string }) {
             </option>
           </select>
         </div>
+        <IceSettingsPanel
+          value={ice}
+          text={text.ice as IceSettingsText}
+          onApply={(next) => {
+            setIce(next)
+            // In the address too, so a reload (or the link to this page) keeps them.
+            const url = new URL(window.location.href)
+            window.history.replaceState(
+              window.history.state,
+              '',
+              `${url.pathname}${searchWithIceSettings(url.search, next)}${url.hash}`,
+            )
+          }}
+        />
       </header>
-      <p className="demo__intro">{text.intro}</p>
-      <p className="demo__intro">{text.noPaste}</p>
-      <IceSettingsPanel
-        value={ice}
-        text={text.ice as IceSettingsText}
-        onApply={(next) => {
-          setIce(next)
-          // In the address too, so a reload (or the link to this page) keeps them.
-          const url = new URL(window.location.href)
-          window.history.replaceState(
-            window.history.state,
-            '',
-            `${url.pathname}${searchWithIceSettings(url.search, next)}${url.hash}`,
-          )
-        }}
-      />
       <VideoCall
         {...iceOptionsOf(ice)}
         messages={language === 'zh-CN' ? MESSAGES_ZH_CN : MESSAGES_EN}

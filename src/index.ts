@@ -14,6 +14,7 @@ export {
   encodeDescriptionSignal,
   encodeSignal,
   sdpWithCandidates,
+  signalKindOf,
   iceUfragOf,
   signalKindError,
   MAX_SIGNAL_CHARS,
@@ -52,7 +53,13 @@ export {
 } from './core/callStats.js'
 export { debugReport, redact } from './core/debugReport.js'
 export { derivePhase, type CallPhase, type CallStep, type PhaseInput } from './core/phase.js'
-export { callActions, type CallActions, type SignalingMode } from './core/callActions.js'
+export {
+  callActions,
+  callView,
+  type CallActions,
+  type CallView,
+  type SignalingMode,
+} from './core/callActions.js'
 export {
   createLocalMedia,
   type LocalMedia,
@@ -147,11 +154,23 @@ export { MediaToggles, type MediaTogglesProps } from './components/MediaToggles.
 export { CallStatsPanel, type CallStatsPanelProps } from './components/CallStatsPanel.js'
 export { StateTimeline, type StateTimelineProps } from './components/StateTimeline.js'
 export { Sparkline } from './components/Sparkline.js'
-export { DevicePickers, type DevicePickersProps } from './components/DevicePickers.js'
+export {
+  DevicePickers,
+  type DeviceKind,
+  type DevicePickersProps,
+} from './components/DevicePickers.js'
 export { DeviceStatusList, type DeviceStatusListProps } from './components/DeviceStatusList.js'
 export { RemoteMediaBadges, type RemoteMediaBadgesProps } from './components/RemoteMediaBadges.js'
 export { SignalQrCode, MAX_QR_BYTES, type SignalQrCodeProps } from './components/SignalQrCode.js'
-export { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout.js'
+export { AudioLevelMeter, type AudioLevelMeterProps } from './components/AudioLevelMeter.js'
+export { DeviceMenu, type DeviceMenuProps } from './components/DeviceMenu.js'
+export { Icon, type IconName, type IconProps } from './components/Icon.js'
+export { IconButton, type IconButtonProps } from './components/IconButton.js'
+export { SelfView, type SelfViewCorner, type SelfViewProps } from './components/SelfView.js'
+export { VideoTile, type VideoTileProps } from './components/VideoTile.js'
+export { useAudioLevel } from './hooks/useAudioLevel.js'
+export { watchAudioLevel, type WatchAudioLevelOptions } from './core/audioLevel.js'
+export { VideoCallLayout, type VideoCallLayoutProps } from './prefabs/VideoCallLayout.js'
 export { DEFAULT_LABELS, type CallLabels } from './components/labels.js'
 export {
   MESSAGES_EN,
@@ -161,4 +180,4 @@ export {
   type CallMessagesOverride,
 } from './components/messages.js'
 export { useControllableState } from './components/useControllableState.js'
-export { VideoCall, type VideoCallProps } from './VideoCall.js'
+export { VideoCall, type VideoCallProps } from './prefabs/VideoCall.js'

@@ -7,6 +7,11 @@ export interface CallControlsProps extends ComponentPropsWithoutRef<'div'> {
   actions: CallActions
   /** `copy-paste` shows the three paste steps; `channel` shows Start call instead. */
   mode?: SignalingMode
+  /**
+   * Render only the buttons that fit the moment, instead of showing the others disabled (what a
+   * call UI for end users wants). Default `false`.
+   */
+  hideUnavailable?: boolean
   onCreateOffer: () => void
   onCreateAnswer: () => void
   onCompleteConnection: () => void
@@ -42,6 +47,7 @@ export interface CallControlsProps extends ComponentPropsWithoutRef<'div'> {
 export function CallControls({
   actions,
   mode = 'copy-paste',
+  hideUnavailable = false,
   onCreateOffer,
   onCreateAnswer,
   onCompleteConnection,
@@ -53,55 +59,42 @@ export function CallControls({
   labels = {},
   ...rest
 }: CallControlsProps) {
+  const pasting = mode === 'copy-paste'
+  // [key, shown at all, enabled, text, handler]; Reconnect and Stop sharing only ever show enabled.
+  const buttons: [keyof typeof labels, boolean, boolean, string, (() => void) | undefined][] = [
+    ['createOffer', pasting, actions.createOffer, 'Create offer', onCreateOffer],
+    ['createAnswer', pasting, actions.createAnswer, 'Create answer', onCreateAnswer],
+    [
+      'completeConnection',
+      pasting,
+      actions.completeConnection,
+      'Complete connection',
+      onCompleteConnection,
+    ],
+    ['reconnect', pasting && actions.reconnect, true, 'Reconnect', onReconnect],
+    ['startCall', !pasting, actions.startCall, 'Start call', onStartCall],
+    ['stopSharing', actions.stopSharing, true, 'Stop sharing', onStopSharing],
+    ['shareScreen', !actions.stopSharing, actions.shareScreen, 'Share screen', onShareScreen],
+    ['hangUp', true, actions.hangUp, 'Hang up', onHangUp],
+  ]
   return (
     <div className="rpc-controls" {...rest}>
-      {mode === 'copy-paste' ? (
-        <>
-          <button type="button" disabled={!actions.createOffer} onClick={onCreateOffer}>
-            {labels.createOffer ?? 'Create offer'}
-          </button>
-          <button type="button" disabled={!actions.createAnswer} onClick={onCreateAnswer}>
-            {labels.createAnswer ?? 'Create answer'}
-          </button>
-          <button
-            type="button"
-            disabled={!actions.completeConnection}
-            onClick={onCompleteConnection}
-          >
-            {labels.completeConnection ?? 'Complete connection'}
-          </button>
-          {onReconnect && actions.reconnect && (
-            <button type="button" onClick={onReconnect}>
-              {labels.reconnect ?? 'Reconnect'}
+      {buttons.map(
+        ([key, shown, enabled, text, onClick]) =>
+          shown &&
+          onClick &&
+          (enabled || !hideUnavailable) && (
+            <button
+              key={key}
+              type="button"
+              className={key === 'hangUp' ? 'rpc-controls__hang-up' : undefined}
+              disabled={!enabled}
+              onClick={onClick}
+            >
+              {labels[key] ?? text}
             </button>
-          )}
-        </>
-      ) : (
-        onStartCall && (
-          <button type="button" disabled={!actions.startCall} onClick={onStartCall}>
-            {labels.startCall ?? 'Start call'}
-          </button>
-        )
+          ),
       )}
-      {actions.stopSharing
-        ? onStopSharing && (
-            <button type="button" onClick={onStopSharing}>
-              {labels.stopSharing ?? 'Stop sharing'}
-            </button>
-          )
-        : onShareScreen && (
-            <button type="button" disabled={!actions.shareScreen} onClick={onShareScreen}>
-              {labels.shareScreen ?? 'Share screen'}
-            </button>
-          )}
-      <button
-        type="button"
-        className="rpc-controls__hang-up"
-        disabled={!actions.hangUp}
-        onClick={onHangUp}
-      >
-        {labels.hangUp ?? 'Hang up'}
-      </button>
     </div>
   )
 }

@@ -14,8 +14,15 @@ export interface DevicePickersProps extends ComponentPropsWithoutRef<'div'> {
   onCameraChange: (deviceId: string) => void
   onMicrophoneChange: (deviceId: string) => void
   onSpeakerChange: (deviceId: string) => void
+  /** Which pickers to show (e.g. `['microphone', 'speaker']` in a microphone's menu). Default: all. */
+  kinds?: readonly DeviceKind[]
   labels?: Partial<Record<'camera' | 'microphone' | 'speaker' | 'defaultSpeaker', string>>
 }
+
+/** The pickers of {@link DevicePickers}. */
+export type DeviceKind = 'camera' | 'microphone' | 'speaker'
+
+const ALL_KINDS: readonly DeviceKind[] = ['camera', 'microphone', 'speaker']
 
 function Picker({
   label,
@@ -62,6 +69,7 @@ export function DevicePickers({
   onCameraChange,
   onMicrophoneChange,
   onSpeakerChange,
+  kinds = ALL_KINDS,
   labels = {},
   ...rest
 }: DevicePickersProps) {
@@ -71,7 +79,7 @@ export function DevicePickers({
   return (
     <div className="rpc-devices" {...rest}>
       {/* A picker switches a device in use: none without a camera or microphone track. */}
-      {devices.cameras.length > 0 && cameraId !== null && (
+      {kinds.includes('camera') && devices.cameras.length > 0 && cameraId !== null && (
         <Picker
           label={camera}
           value={cameraId ?? ''}
@@ -80,7 +88,7 @@ export function DevicePickers({
           fallback={camera}
         />
       )}
-      {devices.microphones.length > 0 && microphoneId !== null && (
+      {kinds.includes('microphone') && devices.microphones.length > 0 && microphoneId !== null && (
         <Picker
           label={microphone}
           value={microphoneId ?? ''}
@@ -89,7 +97,7 @@ export function DevicePickers({
           fallback={microphone}
         />
       )}
-      {devices.canChooseSpeaker && devices.speakers.length > 0 && (
+      {kinds.includes('speaker') && devices.canChooseSpeaker && devices.speakers.length > 0 && (
         <Picker
           label={speaker}
           value={speakerId}

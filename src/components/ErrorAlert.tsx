@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef } from 'react'
+import type { ComponentPropsWithoutRef, ReactNode } from 'react'
 import type { ErrorText, P2PError } from '../core/errors.js'
 
 /** Props of {@link ErrorAlert}. */
@@ -7,6 +7,8 @@ export interface ErrorAlertProps extends ComponentPropsWithoutRef<'div'> {
   /** Per-code overrides of the message and hint (e.g. a translation). */
   errorText?: Partial<ErrorText>
   onDismiss?: () => void
+  /** Actions beside Dismiss, e.g. a **Try again** button. */
+  children?: ReactNode
   labels?: { dismiss?: string; browserReason?: string }
 }
 
@@ -18,7 +20,14 @@ export interface ErrorAlertProps extends ComponentPropsWithoutRef<'div'> {
  * const error = useSessionSelector((s) => s.error)
  * return <ErrorAlert error={error} onDismiss={() => session?.clearError()} />
  */
-export function ErrorAlert({ error, errorText, onDismiss, labels = {}, ...rest }: ErrorAlertProps) {
+export function ErrorAlert({
+  error,
+  errorText,
+  onDismiss,
+  labels = {},
+  children,
+  ...rest
+}: ErrorAlertProps) {
   if (!error) return null
   const text = errorText?.[error.code] ?? error
   return (
@@ -30,6 +39,7 @@ export function ErrorAlert({ error, errorText, onDismiss, labels = {}, ...rest }
           {labels.browserReason ?? "The browser's reason:"} <code>{error.detail}</code>
         </p>
       )}
+      {children}
       {onDismiss && (
         <button type="button" onClick={onDismiss}>
           {labels.dismiss ?? 'Dismiss'}

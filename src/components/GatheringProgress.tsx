@@ -7,6 +7,8 @@ export interface GatheringProgressProps extends ComponentPropsWithoutRef<'div'> 
   gathering: boolean
   /** The candidates the finished signal carries, by type. */
   counts: CandidateCounts | null
+  /** Show the candidate counts once the signal is ready (default `true`; a lobby keeps them in Details). */
+  showCounts?: boolean
   labels?: { gatheringCandidates?: string; candidatesInSignal?: string }
 }
 
@@ -22,10 +24,11 @@ export interface GatheringProgressProps extends ComponentPropsWithoutRef<'div'> 
 export function GatheringProgress({
   gathering,
   counts,
+  showCounts = true,
   labels = {},
   ...rest
 }: GatheringProgressProps) {
-  if (!gathering && !counts) return null
+  if (!gathering && (!counts || !showCounts)) return null
   return (
     <div className="rpc-gathering" data-state={gathering ? 'gathering' : 'ready'} {...rest}>
       {gathering ? (

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import { ERROR_TEXT } from '../core/errors.js'
 import { copyText } from './copyText.js'
 
@@ -11,6 +11,10 @@ export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'
    * offers; the page it opens fills in Remote signal as the callee.
    */
   link?: string
+  /** The textarea's height in lines. Default 6. */
+  rows?: number
+  /** More buttons in the row of Copy and Copy link (e.g. Show QR code). */
+  actions?: ReactNode
   /** Called after each copy attempt with whether the clipboard took the text. */
   onCopy?: (copied: boolean) => void
   labels?: {
@@ -35,6 +39,8 @@ export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'
 export function LocalSignalBox({
   value,
   link,
+  rows = 6,
+  actions,
   onCopy,
   labels = {},
   copyError,
@@ -54,7 +60,7 @@ export function LocalSignalBox({
         readOnly
         value={value}
         placeholder={labels.placeholder}
-        rows={6}
+        rows={rows}
         spellCheck={false}
         onFocus={(event) => event.currentTarget.select()}
       />
@@ -82,6 +88,7 @@ export function LocalSignalBox({
             {labels.copyLink ?? 'Copy link'}
           </button>
         )}
+        {actions}
       </div>
       <span aria-live="polite" className="rpc-signal__copied">
         {copy === 'copied'

@@ -92,6 +92,38 @@ export interface CallLabels {
   debugReport: string
   debugReportNotCopied: string
   devices: string
+  // The call UI (VideoCallLayout)
+  details: string
+  closeDetails: string
+  callControls: string
+  callAgain: string
+  callEnded: string
+  waitingForOther: string
+  connectingCall: string
+  reconnectingCall: string
+  connectionLost: string
+  connectionLostHint: string
+  callFailed: string
+  callFailedHint: string
+  stepSendInvite: string
+  stepSendInviteHint: string
+  stepPasteReply: string
+  stepPasteReplyHint: string
+  stepPasteInvite: string
+  stepPasteInviteHint: string
+  stepSendReply: string
+  stepSendReplyHint: string
+  invitedTitle: string
+  invitedText: string
+  pastedOffer: string
+  answerInstead: string
+  microphoneSettings: string
+  cameraSettings: string
+  moveSelfView: string
+  microphoneLevel: string
+  cameraIsOff: string
+  you: string
+  tryAgain: string
   deviceStatusNames: Readonly<Record<DeviceStatus, string>>
   /** Announced (politely) when the phase changes. */
   phaseNames: Readonly<Record<CallPhase, string>>
@@ -194,6 +226,40 @@ export const DEFAULT_LABELS: CallLabels = {
   securityCodeHint:
     'Read it to the other person: the same code on both sides means nobody is in between.',
   devices: 'Devices',
+  details: 'Details',
+  closeDetails: 'Close details',
+  callControls: 'Call controls',
+  callAgain: 'Call again',
+  callEnded: 'Call ended',
+  waitingForOther: 'Waiting for the other person…',
+  connectingCall: 'Connecting…',
+  reconnectingCall: 'Reconnecting…',
+  connectionLost: 'The connection was lost.',
+  connectionLostHint:
+    'It usually comes back by itself. If it does not, one of you clicks Reconnect and sends the new invite; the other pastes it here and answers it.',
+  callFailed: 'The call could not go on.',
+  callFailedHint: 'Hang up, then call again.',
+  stepSendInvite: 'Send this invite',
+  stepSendInviteHint:
+    'Create an invite and send it to the person you call: copy it, send the link, or let them scan the QR code.',
+  stepPasteReply: 'Paste their reply',
+  stepPasteReplyHint: 'They answer your invite and send you a reply. Paste it here.',
+  stepPasteInvite: 'Paste the invite',
+  stepPasteInviteHint: 'Paste the invite the caller sent you.',
+  stepSendReply: 'Send your reply',
+  stepSendReplyHint:
+    'Send this reply back to the caller. The call starts as soon as they paste it.',
+  invitedTitle: 'You are invited to a video call',
+  invitedText: 'Your camera and microphone start when you answer.',
+  pastedOffer: 'This is an invite to a call, not a reply.',
+  answerInstead: 'Answer it instead',
+  microphoneSettings: 'Microphone settings',
+  cameraSettings: 'Camera settings',
+  moveSelfView: 'Move self view',
+  microphoneLevel: 'Microphone level',
+  cameraIsOff: 'Camera is off',
+  you: 'You',
+  tryAgain: 'Try again',
   deviceStatusNames: {
     unknown: 'not asked yet',
     granted: 'working',

@@ -54,3 +54,31 @@ export function callActions(
     chooseRole: startable,
   }
 }
+
+/**
+ * What a call UI shows: the `lobby` (preview and the exchange) until this tab has done its part,
+ * the `call` (the other person's video, the control bar) from then on — while connecting,
+ * connected, reconnecting, or failed mid-call — and `ended` once the call is over.
+ */
+export type CallView = 'lobby' | 'call' | 'ended'
+
+/**
+ * The view for the session's snapshot, the role and the mode. A copy-paste callee stays in the
+ * lobby until connected (its reply still has to reach the caller); a caller goes to the call once
+ * it has applied the answer; with a channel, the call shows as soon as it is negotiating.
+ *
+ * @example
+ * callView({ phase: 'connecting', step: 'completing' }, 'caller') // 'call'
+ */
+export function callView(
+  state: Pick<PeerSessionState, 'phase' | 'step'>,
+  role: CallRole,
+  mode: SignalingMode = 'copy-paste',
+): CallView {
+  const { phase, step } = state
+  if (phase === 'closed' || step === 'hung-up') return 'ended'
+  if (phase === 'connected' || phase === 'reconnecting') return 'call'
+  if (phase === 'failed') return step === 'idle' ? 'lobby' : 'call'
+  if (phase !== 'connecting') return 'lobby'
+  return mode === 'channel' || role === 'caller' || step === 'completing' ? 'call' : 'lobby'
+}

@@ -235,3 +235,26 @@ export function signalKindError(kind: SignalKind, expected: SignalKind): P2PErro
   if (kind === expected) return null
   return createP2PError(expected === 'offer' ? 'ERR_SIGNAL_NOT_OFFER' : 'ERR_SIGNAL_NOT_ANSWER')
 }
+
+/**
+ * What a pasted text looks like at a glance — an offer, an answer, or neither — without checking
+ * it (that is {@link decodeSignal}'s job): for a UI that notices an invite pasted where a reply
+ * belongs.
+ *
+ * @example
+ * signalKindOf('p2p1.offer.AbC…') // 'offer'
+ */
+export function signalKindOf(text: string): SignalKind | null {
+  const trimmed = text.trim()
+  const compact = /^p2p\d+\.(offer|answer)\./.exec(trimmed)
+  if (compact) return compact[1] as SignalKind
+  if (!trimmed.startsWith('{') || trimmed.length > MAX_SIGNAL_CHARS) return null
+  try {
+    const parsed: unknown = JSON.parse(trimmed)
+    if (!isRecord(parsed)) return null
+    const type = (isRecord(parsed.sdp) ? parsed.sdp : parsed).type
+    return type === 'offer' || type === 'answer' ? type : null
+  } catch {
+    return null
+  }
+}

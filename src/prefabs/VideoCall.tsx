@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react'
-import type { ErrorText } from './core/errors.js'
-import type { CallRole } from './core/peerSession.js'
-import type { CallLabels } from './components/labels.js'
-import type { CallMessagesOverride } from './components/messages.js'
-import { VideoCallLayout, type VideoCallLayoutProps } from './components/VideoCallLayout.js'
-import { PeerSessionProvider } from './hooks/PeerSessionContext.js'
-import { useLocalMedia } from './hooks/useLocalMedia.js'
-import { usePeerConnection, type UsePeerConnectionOptions } from './hooks/usePeerConnection.js'
+import type { ErrorText } from '../core/errors.js'
+import type { CallRole } from '../core/peerSession.js'
+import type { CallLabels } from '../components/labels.js'
+import type { CallMessagesOverride } from '../components/messages.js'
+import { VideoCallLayout, type VideoCallLayoutProps } from './VideoCallLayout.js'
+import { PeerSessionProvider } from '../hooks/PeerSessionContext.js'
+import { useLocalMedia } from '../hooks/useLocalMedia.js'
+import { usePeerConnection, type UsePeerConnectionOptions } from '../hooks/usePeerConnection.js'
 
 /** Props of {@link VideoCall}: connection options, media constraints, texts, and an optional layout. */
 export interface VideoCallProps extends UsePeerConnectionOptions {

@@ -1,0 +1,158 @@
+import { useSyncExternalStore } from 'react'
+import { Icon } from '../components/Icon.js'
+import { IconButton } from '../components/IconButton.js'
+import { LocalVideo } from '../components/LocalVideo.js'
+import { SecurityCode } from '../components/SecurityCode.js'
+import { SelfView } from '../components/SelfView.js'
+import { VideoTile } from '../components/VideoTile.js'
+import type { PeerSessionState } from '../core/peerSession.js'
+import { useSessionSelector } from '../hooks/useSessionSelector.js'
+import type { LayoutContext } from './layoutContext.js'
+import { MediaBar } from './MediaBar.js'
+import { SessionRemoteScreen, SessionRemoteTile } from './sessionParts.js'
+import { LocalSignalField, RemoteSignalField, SessionErrorAlert } from './signalFields.js'
+
+const selectSecurityCode = (s: PeerSessionState) => s.securityCode
+const selectLocalScreen = (s: PeerSessionState) => s.localScreen
+
+const noSubscription = () => () => {}
+// Screen sharing only where it can work: a browser with getDisplayMedia and a fine pointer (phones
+// have neither a screen picker nor, mostly, getDisplayMedia).
+const canShareScreen = () =>
+  typeof navigator !== 'undefined' &&
+  typeof navigator.mediaDevices?.getDisplayMedia === 'function' &&
+  (typeof matchMedia !== 'function' || matchMedia('(any-pointer: fine)').matches)
+
+export interface CallStageProps extends LayoutContext {
+  remoteSignal: string
+  onRemoteSignalChange: (text: string) => void
+}
+
+/** A copy-paste call whose transport is down: Reconnect, and the fields a pasted restart needs. */
+function Recovery(props: CallStageProps) {
+  const { session, labels, actions, step, remoteSignal, onRemoteSignalChange } = props
+  const pasted = remoteSignal.trim() !== ''
+  return (
+    <div className="rpc-card rpc-recovery" data-state={step}>
+      <h2 className="rpc-card__title">{labels.connectionLost}</h2>
+      <p className="rpc-step__hint">{labels.connectionLostHint}</p>
+      {actions.reconnect && step !== 'reconnect-offer-ready' && (
+        <button
+          type="button"
+          className="rpc-button"
+          data-variant="primary"
+          onClick={() => void session?.reconnect()}
+        >
+          {labels.reconnect}
+        </button>
+      )}
+      <LocalSignalField {...props} />
+      <RemoteSignalField {...props} value={remoteSignal} onValueChange={onRemoteSignalChange} />
+      {actions.completeConnection ? (
+        <button
+          type="button"
+          className="rpc-button"
+          data-variant="primary"
+          disabled={!pasted}
+          onClick={() => void session?.completeConnection(remoteSignal)}
+        >
+          {labels.completeConnection}
+        </button>
+      ) : (
+        actions.createAnswer && (
+          <button
+            type="button"
+            className="rpc-button"
+            disabled={!pasted}
+            onClick={() => void session?.createAnswer(remoteSignal)}
+          >
+            {labels.createAnswer}
+          </button>
+        )
+      )}
+    </div>
+  )
+}
+
+/**
+ * In the call: the other person fills the area (their screen, when they share one), your own
+ * picture is a movable self view, and the control bar floats at the bottom.
+ */
+export function CallStage(props: CallStageProps) {
+  const { session, labels, phase, step, mode, actions, mediaState, speakerId } = props
+  const code = useSessionSelector(selectSecurityCode, session)
+  const localScreen = useSessionSelector(selectLocalScreen, session)
+  const shareable = useSyncExternalStore(noSubscription, canShareScreen, () => false)
+  const recovering =
+    mode === 'copy-paste' && (actions.reconnect || step === 'reconnect-offer-ready')
+  const status =
+    phase === 'reconnecting'
+      ? labels.reconnectingCall
+      : phase === 'connecting'
+        ? labels.connectingCall
+        : null
+  const selfPlaceholder =
+    !mediaState.stream || mediaState.cameraOff || mediaState.deviceIds.video === null ? (
+      <p>
+        <Icon name={mediaState.stream ? 'cameraOff' : 'user'} />
+        <span className="rpc-visually-hidden">{labels.cameraIsOff}</span>
+      </p>
+    ) : undefined
+  return (
+    <div className="rpc-stage" data-state={phase}>
+      <SessionRemoteTile session={session} labels={labels} sinkId={speakerId} phase={phase} />
+      <SessionRemoteScreen session={session} labels={labels} />
+      <SelfView labels={labels}>
+        <VideoTile variant="pip" name={labels.you} placeholder={selfPlaceholder}>
+          <LocalVideo
+            stream={mediaState.stream}
+            aria-label={labels.localVideo}
+            className="rpc-video"
+          />
+        </VideoTile>
+      </SelfView>
+      <div className="rpc-stage__top">
+        {status && (
+          <p className="rpc-pill" data-state={phase}>
+            {status}
+          </p>
+        )}
+        <SecurityCode code={code} labels={labels} className="rpc-security rpc-security--chip" />
+      </div>
+      {recovering && <Recovery {...props} />}
+      {phase === 'failed' && !recovering && (
+        <div className="rpc-card rpc-recovery">
+          <h2 className="rpc-card__title">{labels.callFailed}</h2>
+          <p className="rpc-step__hint">{labels.callFailedHint}</p>
+        </div>
+      )}
+      <div className="rpc-stage__errors">
+        <SessionErrorAlert {...props} />
+      </div>
+      <MediaBar
+        {...props}
+        className="rpc-bar--call"
+        trailing={
+          <IconButton icon="hangUp" label={labels.hangUp} variant="danger" onClick={props.hangUp} />
+        }
+      >
+        {shareable &&
+          (localScreen ? (
+            <IconButton
+              icon="screenOff"
+              label={labels.stopSharing}
+              variant="primary"
+              onClick={() => session?.stopScreenShare()}
+            />
+          ) : (
+            <IconButton
+              icon="screen"
+              label={labels.shareScreen}
+              disabled={!actions.shareScreen}
+              onClick={() => void session?.startScreenShare()}
+            />
+          ))}
+      </MediaBar>
+    </div>
+  )
+}

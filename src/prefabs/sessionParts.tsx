@@ -1,0 +1,142 @@
+import { useState } from 'react'
+import type { CallPhase } from '../core/phase.js'
+import type { PeerSession, PeerSessionState } from '../core/peerSession.js'
+import { CallStatsPanel } from '../components/CallStatsPanel.js'
+import { ConnectionStatePanel } from '../components/ConnectionStatePanel.js'
+import { copyText } from '../components/copyText.js'
+import { Icon } from '../components/Icon.js'
+import type { CallLabels } from '../components/labels.js'
+import { RemoteMediaBadges } from '../components/RemoteMediaBadges.js'
+import { RemoteVideo } from '../components/RemoteVideo.js'
+import { StateTimeline } from '../components/StateTimeline.js'
+import { StreamVideo } from '../components/StreamVideo.js'
+import { VideoTile } from '../components/VideoTile.js'
+import { debugReport } from '../core/debugReport.js'
+import { useCallStats } from '../hooks/useCallStats.js'
+import { useConnectionState } from '../hooks/useConnectionState.js'
+import { useSessionSelector } from '../hooks/useSessionSelector.js'
+
+// The layout's session-bound parts. Each subscribes to its own slice, so a video re-renders only
+// when its stream changes, not with every state the connection goes through.
+
+const selectRemoteStream = (s: PeerSessionState) => s.remoteStream
+const selectRemoteScreen = (s: PeerSessionState) => s.remoteScreen
+const selectRemoteMedia = (s: PeerSessionState) => s.remoteMedia
+const selectTimeline = (s: PeerSessionState) => s.timeline
+
+interface Part {
+  session: PeerSession | null
+  labels: CallLabels
+}
+
+/** The other person, filling the call area: their video, their mute icons, or a placeholder. */
+export function SessionRemoteTile({
+  session,
+  labels,
+  sinkId,
+  phase,
+}: Part & { sinkId: string; phase: CallPhase }) {
+  const stream = useSessionSelector(selectRemoteStream, session)
+  const remote = useSessionSelector(selectRemoteMedia, session)
+  // Their switches mean something only while the call runs: never left on an empty tile.
+  const live = phase === 'connected' || phase === 'reconnecting'
+  const waiting = phase === 'connecting' ? labels.connectingCall : labels.waitingForOther
+  const placeholder = !stream ? (
+    <p>{waiting}</p>
+  ) : live && remote?.cameraOff ? (
+    <p>
+      <Icon name="user" />
+      {labels.remoteCameraOff}
+    </p>
+  ) : undefined
+  return (
+    <VideoTile
+      variant="hero"
+      className="rpc-tile--remote"
+      placeholder={placeholder}
+      badges={<RemoteMediaBadges state={live ? remote : null} labels={labels} variant="icon" />}
+    >
+      <RemoteVideo
+        stream={stream}
+        sinkId={sinkId}
+        aria-label={labels.remoteVideo}
+        className="rpc-video"
+      />
+    </VideoTile>
+  )
+}
+
+/** The other person's shared screen, when they share one: it takes the call area. */
+export function SessionRemoteScreen({ session, labels }: Part) {
+  const screen = useSessionSelector(selectRemoteScreen, session)
+  if (!screen) return null
+  return (
+    <VideoTile variant="screen" className="rpc-tile--screen" name={labels.remoteScreen}>
+      <StreamVideo stream={screen} aria-label={labels.remoteScreen} className="rpc-video" />
+    </VideoTile>
+  )
+}
+
+/** Mounted only while a call runs: the stats poll stops with it. */
+export function SessionCallStats({ session, labels, callName }: Part & { callName?: string }) {
+  const stats = useCallStats(session)
+  const name = callName ? `${labels.callStats} (${callName})` : labels.callStats
+  return <CallStatsPanel stats={stats} labels={labels} aria-label={name} />
+}
+
+/** The four layers and the phase, as the browser reports them. */
+export function SessionStatePanel({ session, labels }: Part) {
+  const { phase, signalingState, iceGatheringState, iceConnectionState, connectionState } =
+    useConnectionState(session)
+  return (
+    <ConnectionStatePanel
+      phase={phase}
+      signalingState={signalingState}
+      iceGatheringState={iceGatheringState}
+      iceConnectionState={iceConnectionState}
+      connectionState={connectionState}
+      labels={labels}
+    />
+  )
+}
+
+/** The state timeline and the redacted debug report (copied, or shown when copying is refused). */
+export function SessionDiagnostics({ session, labels }: Part) {
+  const timeline = useSessionSelector(selectTimeline, session)
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const [report, setReport] = useState('')
+  return (
+    <details className="rpc-diagnostics">
+      <summary>{labels.stateTimeline}</summary>
+      <StateTimeline entries={timeline} labels={labels} />
+      <button
+        type="button"
+        disabled={!session}
+        onClick={async () => {
+          if (!session) return
+          const text = await debugReport(session)
+          const ok = await copyText(text, null)
+          setReport(ok ? '' : text)
+          setCopied(ok ? 'copied' : 'failed')
+        }}
+      >
+        {labels.copyDebugReport}
+      </button>
+      <span aria-live="polite">{copied === 'copied' ? labels.debugReportCopied : ''}</span>
+      {copied === 'failed' && (
+        <>
+          <p role="alert" className="rpc-error">
+            {labels.debugReportNotCopied}
+          </p>
+          <textarea
+            readOnly
+            aria-label={labels.debugReport}
+            value={report}
+            rows={8}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </>
+      )}
+    </details>
+  )
+}
