@@ -124,6 +124,7 @@ export interface CallLabels {
   cameraIsOff: string
   you: string
   tryAgain: string
+  receiveOnlyShort: string
   deviceStatusNames: Readonly<Record<DeviceStatus, string>>
   /** Announced (politely) when the phase changes. */
   phaseNames: Readonly<Record<CallPhase, string>>
@@ -260,6 +261,7 @@ export const DEFAULT_LABELS: CallLabels = {
   cameraIsOff: 'Camera is off',
   you: 'You',
   tryAgain: 'Try again',
+  receiveOnlyShort: 'Receive-only',
   deviceStatusNames: {
     unknown: 'not asked yet',
     granted: 'working',

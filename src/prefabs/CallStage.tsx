@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react'
+import { useState, useSyncExternalStore } from 'react'
+import { ErrorAlert } from '../components/ErrorAlert.js'
 import { Icon } from '../components/Icon.js'
 import { IconButton } from '../components/IconButton.js'
 import { LocalVideo } from '../components/LocalVideo.js'
@@ -83,6 +84,7 @@ export function CallStage(props: CallStageProps) {
   const code = useSessionSelector(selectSecurityCode, session)
   const localScreen = useSessionSelector(selectLocalScreen, session)
   const shareable = useSyncExternalStore(noSubscription, canShareScreen, () => false)
+  const [mediaProblemDismissed, setMediaProblemDismissed] = useState(false)
   const recovering =
     mode === 'copy-paste' && (actions.reconnect || step === 'reconnect-offer-ready')
   const status =
@@ -91,11 +93,14 @@ export function CallStage(props: CallStageProps) {
       : phase === 'connecting'
         ? labels.connectingCall
         : null
+  const receiveOnly = mediaState.status === 'receive-only'
   const selfPlaceholder =
     !mediaState.stream || mediaState.cameraOff || mediaState.deviceIds.video === null ? (
       <p>
         <Icon name={mediaState.stream ? 'cameraOff' : 'user'} />
-        <span className="rpc-visually-hidden">{labels.cameraIsOff}</span>
+        <span className={receiveOnly ? undefined : 'rpc-visually-hidden'}>
+          {receiveOnly ? labels.receiveOnlyShort : labels.cameraIsOff}
+        </span>
       </p>
     ) : undefined
   return (
@@ -128,6 +133,25 @@ export function CallStage(props: CallStageProps) {
       )}
       <div className="rpc-stage__errors">
         <SessionErrorAlert {...props} />
+        {/* Why this side is receive-only, and the way out, until it is dismissed. */}
+        {mediaState.error && !mediaProblemDismissed && (
+          <ErrorAlert
+            error={mediaState.error}
+            errorText={props.errorText}
+            onDismiss={() => setMediaProblemDismissed(true)}
+            labels={labels}
+          >
+            {props.media && (
+              <button
+                type="button"
+                className="rpc-button"
+                onClick={() => void props.media?.start()}
+              >
+                {labels.tryAgain}
+              </button>
+            )}
+          </ErrorAlert>
+        )}
       </div>
       <MediaBar
         {...props}

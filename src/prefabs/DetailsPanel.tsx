@@ -1,6 +1,5 @@
 import { GatheringProgress } from '../components/GatheringProgress.js'
 import { IconButton } from '../components/IconButton.js'
-import { SecurityCode } from '../components/SecurityCode.js'
 import { SignalFormatPicker } from '../components/SignalFormatPicker.js'
 import type { PeerSessionState } from '../core/peerSession.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
@@ -9,18 +8,16 @@ import { SessionCallStats, SessionDiagnostics, SessionStatePanel } from './sessi
 
 const selectCandidateCounts = (s: PeerSessionState) => s.candidateCounts
 const selectSignalFormat = (s: PeerSessionState) => s.signalFormat
-const selectSecurityCode = (s: PeerSessionState) => s.securityCode
 
 /**
  * **Details**: everything about signals and protocol state, for the curious and for debugging —
- * the security code, the Connection state panel, the signal's format and candidates, call stats,
+ * the Connection state panel, the signal's format and candidates, call stats,
  * the state timeline and the debug report. Closed by default; nothing in it is needed for a call.
  */
 export function DetailsPanel(props: LayoutContext & { callName: string | undefined }) {
   const { session, labels, details, mode, phase, callName } = props
   const counts = useSessionSelector(selectCandidateCounts, session)
   const format = useSessionSelector(selectSignalFormat, session)
-  const code = useSessionSelector(selectSecurityCode, session)
   return (
     <aside
       id={details.id}
@@ -34,7 +31,6 @@ export function DetailsPanel(props: LayoutContext & { callName: string | undefin
             <h2>{labels.details}</h2>
             <IconButton icon="x" label={labels.closeDetails} onClick={details.toggle} />
           </div>
-          <SecurityCode code={code} labels={labels} />
           <SessionStatePanel session={session} labels={labels} />
           {mode === 'copy-paste' && (
             <div className="rpc-details__signal">

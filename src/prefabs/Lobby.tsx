@@ -57,12 +57,12 @@ function Step({
       data-state={state}
       aria-current={state === 'current' ? 'step' : undefined}
     >
-      <h3 className="rpc-step__title">
+      <h2 className="rpc-step__title">
         <span className="rpc-step__n" aria-hidden="true">
           {state === 'done' ? '✓' : n}
         </span>
         {title}
-      </h3>
+      </h2>
       {state === 'current' && <p className="rpc-step__hint">{hint}</p>}
       {children}
     </li>
@@ -127,7 +127,7 @@ function Preview(props: LobbyProps) {
       {mixed && (
         <DeviceStatusList devices={mediaState.devices} errorText={errorText} labels={labels} />
       )}
-      {mediaState.status === 'receive-only' && (
+      {mediaState.status === 'receive-only' && !mediaState.error && (
         <p className="rpc-notice" data-state="receive-only">
           {labels.receiveOnly}
         </p>

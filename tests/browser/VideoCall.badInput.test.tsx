@@ -50,8 +50,9 @@ describe('given a caller whose offer is waiting for an answer', () => {
     fireEvent.click(a.button('Create offer'))
     const offer = await waitForSignal(a)
 
-    // The callee refuses what is not an offer, and stays ready for one.
-    await refuse(b, 'Create answer', '', 'The Remote signal box is empty.')
+    // Nothing pasted: Create answer is not clickable yet. Then the callee refuses what is not an
+    // offer, and stays ready for one.
+    expect(b.button('Create answer')).toHaveProperty('disabled', true)
     await refuse(b, 'Create answer', 'hello there', 'This is not a call signal.')
     paste(b.remoteSignal(), offer)
     fireEvent.click(b.button('Create answer'))
@@ -59,15 +60,17 @@ describe('given a caller whose offer is waiting for an answer', () => {
     expect(compact).toMatch(/^p2p1\.answer\./)
     await waitFor(() => expect(b.alerts()).toHaveLength(0))
     // Answered: the callee cannot answer again until it hangs up.
-    expect(b.button('Create answer')).toHaveProperty('disabled', true)
+    expect(b.queryButton('Create answer')).toBeNull()
     // The same answer in the tutorial's JSON, to take its SDP apart below.
     fireEvent.change(b.select('Signal format'), { target: { value: 'json' } })
     await waitFor(() => expect(b.localSignal().value).toMatch(/^\{"sdp"/))
     const answer = b.localSignal().value
     expect(answer.length).toBeGreaterThan(compact.length * 4)
 
+    // An empty box never enables Complete connection.
+    paste(a.remoteSignal(), '   ')
+    expect(a.button('Complete connection')).toHaveProperty('disabled', true)
     const bad: [string, string][] = [
-      ['', 'The Remote signal box is empty.'],
       ['just some words', 'This is not a call signal.'],
       ['{"hello": "world"}', 'This JSON is not a call signal'],
       [answer.slice(0, answer.length / 2), 'This signal is cut off'],
@@ -110,10 +113,14 @@ describe('given a caller whose offer is waiting for an answer', () => {
     await expectPlayingVideo(a.remoteVideo())
     expect(a.alerts()).toHaveLength(0)
 
-    // During the call, the buttons that would disturb it are off, and video keeps flowing.
-    paste(a.remoteSignal(), 'garbage')
-    expect(a.button('Complete connection')).toHaveProperty('disabled', true)
-    expect(b.button('Create answer')).toHaveProperty('disabled', true)
+    // During the call, the signal boxes and the buttons that would disturb it are gone, and video
+    // keeps flowing.
+    await waitFor(() => expect(b.queryButton('Hang up')).not.toBeNull())
+    for (const call of [a, b]) {
+      expect(call.queryButton('Complete connection')).toBeNull()
+      expect(call.queryButton('Create answer')).toBeNull()
+      expect(call.region.querySelector('textarea')).toBeNull()
+    }
     await expectPlayingVideo(b.remoteVideo())
   })
 })

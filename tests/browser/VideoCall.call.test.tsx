@@ -51,9 +51,10 @@ describe('given two VideoCalls on one page, as two tabs would be', () => {
     await waitFor(() => expect(pcs.live()).toHaveLength(0), { timeout: 1000 })
     expect(media.tracks.length).toBeGreaterThanOrEqual(4)
     expect(media.live()).toHaveLength(0)
-    expect(a.remoteVideo().srcObject).toBeNull()
-    expect(a.localVideo().srcObject).toBeNull()
-    expect(a.localSignal().value).toBe('')
+    // What each tab shows now: "Call ended" and Call again; no video, no signal left over.
+    expect(a.queryButton('Call again')).not.toBeNull()
+    expect(a.region.querySelectorAll('video')).toHaveLength(0)
+    expect(a.region.querySelector('textarea')).toBeNull()
 
     // Redial without a reload: the same UI starts a second call on fresh connections.
     await connectByPaste(a, b)

@@ -26,13 +26,14 @@ describe('given the demo page', () => {
       target: { value: 'zh-CN' },
     })
     expect(screen.getByRole('combobox', { name: '语言' })).toBeTruthy()
-    expect(screen.getByRole('button', { name: '创建 Offer' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: '复制' })).toBeTruthy()
     expect(screen.getByRole('button', { name: '完成连接' })).toBeTruthy()
     expect(await violations()).toEqual([])
   })
 
   it('announces phase changes politely, and not every ICE tick', async () => {
     render(<Demo search="?stun=" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }))
     const panel = screen.getByRole('status', { name: 'Connection state' })
     expect(panel.getAttribute('aria-live')).toBe('off')
     fireEvent.click(screen.getByRole('button', { name: 'Create offer' }))

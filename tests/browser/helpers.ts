@@ -75,14 +75,64 @@ export type CallUi = ReturnType<typeof callUi>
 /** Queries scoped to one rendered call (a region named "Video call"). */
 export function callUi(region: HTMLElement) {
   const ui = within(region)
+  // What a person does to reach a control that sits in a disclosure: open it. The Details panel
+  // holds the protocol state, the signal format and the debug report; each device menu its pickers.
+  const openDetails = () => {
+    const toggle = ui
+      .queryAllByRole('button', { name: 'Details' })
+      .find((b) => b.getAttribute('aria-expanded') === 'false')
+    if (toggle) fireEvent.click(toggle)
+  }
+  const openMenu = (name: string) => () => {
+    const toggle = ui.queryByRole('button', { name })
+    if (toggle?.getAttribute('aria-expanded') === 'false') fireEvent.click(toggle)
+  }
+  const MENUS: Record<string, string> = {
+    Camera: 'Camera settings',
+    Microphone: 'Microphone settings',
+    Speaker: 'Microphone settings',
+  }
+  function reveal<T extends HTMLElement>(
+    find: () => T | null,
+    opens: (() => void)[],
+    fail: () => T,
+  ): T {
+    let found = find()
+    for (const open of opens) {
+      if (found) break
+      open()
+      found = find()
+    }
+    return found ?? fail()
+  }
+  const byRole = (role: string, name: string) => () => ui.queryByRole(role, { name })
+  const closeDetails = () => {
+    const toggle = ui
+      .queryAllByRole('button', { name: 'Details' })
+      .find((b) => b.getAttribute('aria-expanded') === 'true')
+    if (toggle) fireEvent.click(toggle)
+  }
   return {
     region,
-    button: (name: string) => ui.getByRole('button', { name }),
+    openDetails,
+    closeDetails,
+    button: (name: string) =>
+      reveal(byRole('button', name), [openDetails], () => ui.getByRole('button', { name })),
+    /** A button that is shown now, or `null`: the call UI shows only the actions of the moment. */
+    queryButton: (name: string) => ui.queryByRole('button', { name }),
     radio: (name: string) => ui.queryByRole('radio', { name }),
-    select: (name: string) => ui.getByRole('combobox', { name }) as HTMLSelectElement,
+    select: (name: string) =>
+      reveal(
+        byRole('combobox', name) as () => HTMLSelectElement | null,
+        [openDetails, ...(MENUS[name] ? [openMenu(MENUS[name])] : [])],
+        () => ui.getByRole('combobox', { name }) as HTMLSelectElement,
+      ),
     localSignal: () => ui.getByRole('textbox', { name: 'Local signal' }) as HTMLTextAreaElement,
     remoteSignal: () => ui.getByRole('textbox', { name: 'Remote signal' }) as HTMLTextAreaElement,
-    statePanel: () => ui.getByRole('status', { name: 'Connection state' }),
+    statePanel: () =>
+      reveal(byRole('status', 'Connection state'), [openDetails], () =>
+        ui.getByRole('status', { name: 'Connection state' }),
+      ),
     alerts: () => ui.queryAllByRole('alert'),
     remoteVideo: () => ui.getByLabelText('Remote video') as HTMLVideoElement,
     localVideo: () => ui.getByLabelText('Local video') as HTMLVideoElement,
@@ -129,6 +179,11 @@ export async function expectPlayingVideo(video: HTMLVideoElement) {
 
 /** The copy-paste flow of the tutorial, through the rendered UI: caller `a`, callee `b`. */
 export async function connectByPaste(a: CallUi, b: CallUi) {
+  // After a call, each side first goes back from "Call ended" to the lobby.
+  for (const call of [a, b]) {
+    const again = call.queryButton('Call again')
+    if (again) fireEvent.click(again)
+  }
   // Layouts without a role choice (a composed call) have their role built in.
   for (const [call, role] of [
     [a, 'Caller'],

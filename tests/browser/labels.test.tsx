@@ -46,6 +46,6 @@ describe('given labels and error texts in another language', () => {
     await waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'ERR_SIGNAL_NOT_OFFER' })
     // Untranslated keys keep the English default.
-    expect(screen.getByRole('button', { name: 'Hang up' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Start camera' })).toBeTruthy()
   })
 })

@@ -106,6 +106,7 @@ describe('given a connected call', () => {
 
   it('shows a Call stats region whose numbers change while media flows, on a direct path', async () => {
     const { a } = await connectedPair()
+    a.openDetails()
     const region = within(a.region).getByRole('region', { name: 'Call stats' })
     await waitFor(() => expect(region.textContent).toMatch(/Received\s*\d+ kbit\/s/), {
       timeout: 5000,
@@ -134,6 +135,7 @@ describe('given a connected call', () => {
       return Promise.resolve()
     }
     try {
+      a.openDetails()
       fireEvent.click(within(a.region).getByText('State timeline'))
       const timeline = within(a.region).getByRole('list', { name: 'State timeline' })
       expect(timeline.textContent).toMatch(/connection: connected/)
@@ -164,6 +166,7 @@ describe('given a page where the clipboard refuses', () => {
     clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))
     document.execCommand = () => false
     try {
+      a.openDetails()
       fireEvent.click(within(a.region).getByText('State timeline'))
       fireEvent.click(a.button('Copy debug report'))
       await within(a.region).findByText(/did not allow copying\. Select the text in Debug report/)

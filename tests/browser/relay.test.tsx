@@ -65,6 +65,7 @@ describe.skipIf(!turnUrl)('given a real TURN server (coturn) and relay-only sett
 
     fireEvent.click(a.call.button('Create offer'))
     const offer = await waitForSignal(a.call, 20_000)
+    a.call.openDetails()
     await waitFor(() =>
       expect(a.call.region.textContent).toMatch(
         /Candidates in this signal: host 0, srflx 0, relay [1-9]/,
@@ -90,6 +91,7 @@ describe.skipIf(!turnUrl)('given a real TURN server (coturn) and relay-only sett
     await expectPlayingVideo(a.call.remoteVideo())
     await expectPlayingVideo(b.call.remoteVideo())
     // The stats panel says so too.
+    a.call.openDetails()
     const stats = within(a.call.region).getByRole('region', { name: 'Call stats' })
     await waitFor(() => expect(stats.textContent).toMatch(/Path:\s*relayed \(TURN\) — relay /), {
       timeout: 5000,
@@ -119,6 +121,7 @@ describe.skipIf(!turnUrl)('given a real TURN server (coturn) and relay-only sett
       expect(sdp).toMatch(/ typ (srflx|relay) /)
       expect(sdp).not.toMatch(/ typ host/)
     }
+    a.call.openDetails()
     expect(a.call.region.textContent).toMatch(
       /Candidates in this signal: host 0, srflx \d+, relay [1-9]/,
     )

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import jsQR from 'jsqr'
 import { describe, expect, it } from 'vitest'
 import { signalFromLink, VideoCall } from '../../src'
@@ -67,7 +67,11 @@ describe('given a caller with an offer ready', () => {
     render(<VideoCall iceServers={[]} aria-label="Callee tab" />)
     const b = callUi(screen.getByRole('region', { name: 'Callee tab' }))
     await waitFor(() => expect(b.remoteSignal().value).toBe(offer))
-    expect(b.radio('Callee')).toHaveProperty('checked', true)
+    // A short invitation instead of the steps: this tab answers (no role to choose).
+    expect(
+      within(b.region).getByRole('heading', { name: 'You are invited to a video call' }),
+    ).toBeTruthy()
+    expect(b.radio('Caller')).toBeNull()
     // The offer leaves the address bar (and history) once it is read.
     expect(window.location.hash).toBe('')
 

@@ -14,6 +14,7 @@ describe('given a call whose network drops 40 % of UDP packets (iptables, own na
   it('says the quality is poor because of packet loss, and drops the reason when the loss stops', async (context) => {
     const { a } = await connectedPair()
     await expectPlayingVideo(a.remoteVideo())
+    a.openDetails()
     const stats = within(a.region).getByRole('region', { name: 'Call stats' })
     // Before: no loss to speak of (under load the start may be "fair" for other reasons: a
     // bandwidth estimate still ramping up, a slow round trip).
@@ -49,6 +50,7 @@ describe('given a call whose UDP is capped at 250 kbit/s (tc, own namespace)', (
   it('says the quality is fair or poor because of a bandwidth limit', async (context) => {
     const { a } = await connectedPair()
     await expectPlayingVideo(a.remoteVideo())
+    a.openDetails()
     const stats = within(a.region).getByRole('region', { name: 'Call stats' })
     if (!(await commands.narrowUdp(250))) {
       context.skip('tc with HTB is not available here (needs root in the test namespace)')
