@@ -1,6 +1,8 @@
 /* global document -- the waitForFunction callbacks run in the page */
-// Drives the demo in two real Chromium tabs through a copy-paste call, as a person would, and saves
-// screenshots of both tabs in docs/. Run it with `npm run screenshot` (inside the test namespace).
+// Drives the demo in real Chromium as people would — a laptop tab (1280×800) calling a phone
+// (390×844, touch) that opens the share link — through a copy-paste call, then a Same browser call
+// with a shared screen, then a call in Chinese, and saves the README's screenshots in docs/.
+// `npm run screenshot` (inside the test namespace). Fails if any step or label is missing.
 import { mkdir } from 'node:fs/promises'
 import { chromium } from 'playwright'
 import { createServer } from 'vite'
@@ -11,135 +13,141 @@ const server = await createServer({ server: { port: 5199, strictPort: false }, l
 await server.listen()
 const url = `${server.resolvedUrls.local[0]}?stun=`
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+const saved = []
+const shot = async (target, name) => {
+  await target.screenshot({ path: new URL(name, OUT).pathname })
+  saved.push(name)
+}
+const playing = (page, label = 'Remote video') =>
+  page.waitForFunction(
+    (name) => {
+      const video = document.querySelector(`video[aria-label="${name}"]`)
+      return video && video.videoWidth > 0 && video.currentTime > 1
+    },
+    label,
+    { timeout: 20_000 },
+  )
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } })
-  const caller = await context.newPage()
-  const callee = await context.newPage()
-  await Promise.all([caller.goto(url), callee.goto(url)])
+  await mkdir(OUT, { recursive: true })
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  })
+  const caller = await laptop.newPage()
+  await caller.goto(url)
 
-  const localSignal = (page) => page.locator('textarea[readonly]')
-  const waitForSignal = (page) =>
-    page.waitForFunction(
-      () => document.querySelector('textarea[readonly]')?.value.length > 0,
-      null,
-      { timeout: 20_000 },
-    )
-
-  await caller.getByRole('radio', { name: 'Caller' }).check()
+  // The lobby: preview on, the invite made.
+  await caller.getByRole('button', { name: 'Start camera' }).click()
+  await caller.getByRole('meter', { name: 'Microphone level' }).waitFor()
   await caller.getByRole('button', { name: 'Create offer' }).click()
-  await waitForSignal(caller)
+  const localSignal = (page) => page.getByRole('textbox', { name: 'Local signal' })
+  await localSignal(caller).waitFor({ timeout: 20_000 })
   const offer = await localSignal(caller).inputValue()
-  const jsonChars = await (async () => {
-    const format = caller.getByRole('combobox', { name: 'Signal format' })
-    await format.selectOption('json')
-    await caller.waitForFunction(
-      () => document.querySelector('textarea[readonly]')?.value[0] === '{',
-    )
-    const chars = (await localSignal(caller).inputValue()).length
-    await format.selectOption('compact')
-    await caller.waitForFunction(
-      () => document.querySelector('textarea[readonly]')?.value[0] === 'p',
-    )
-    return chars
-  })()
+  await caller.waitForTimeout(1200)
+  await shot(caller, 'demo-lobby.png')
 
   // The offer as a QR code, as a phone would scan it.
   await caller.getByRole('button', { name: 'Show QR code' }).click()
   await caller.locator('svg[aria-label="Signal QR code"][aria-busy="false"]').waitFor()
-  await mkdir(OUT, { recursive: true })
-  await caller.screenshot({ path: new URL('demo-offer-qr.png', OUT).pathname, fullPage: true })
+  await caller
+    .locator('.rpc-lobby__card')
+    .screenshot({ path: new URL('demo-offer-qr.png', OUT).pathname })
+  saved.push('demo-offer-qr.png')
   await caller.getByRole('button', { name: 'Hide QR code' }).click()
 
-  // The callee opens the share link: Callee is chosen and the offer is filled in.
+  // The phone opens the share link: "You are invited", Create answer in view.
+  const callee = await phone.newPage()
   await callee.goto(`${url}#offer=${encodeURIComponent(offer)}`)
-  await callee.getByRole('textbox', { name: 'Remote signal' }).waitFor()
-  await callee.waitForFunction(
-    (expected) => document.querySelector('textarea:not([readonly])')?.value === expected,
-    offer,
-  )
-  if (!(await callee.getByRole('radio', { name: 'Callee' }).isChecked())) {
-    throw new Error('the share link did not select Callee')
-  }
-  await callee.getByRole('button', { name: 'Create answer' }).click()
-  await waitForSignal(callee)
+  const answerButton = callee.getByRole('button', { name: 'Create answer' })
+  await answerButton.waitFor()
+  const box = await answerButton.boundingBox()
+  if (!box || box.y + box.height > 844)
+    throw new Error(`Create answer is below the fold: ${JSON.stringify(box)}`)
+  await shot(callee, 'demo-phone-invited.png')
+  await answerButton.click()
+  await localSignal(callee).waitFor({ timeout: 20_000 })
   const answer = await localSignal(callee).inputValue()
 
   await caller.getByRole('textbox', { name: 'Remote signal' }).fill(answer)
   await caller.getByRole('button', { name: 'Complete connection' }).click()
-  for (const page of [caller, callee]) {
-    await page
-      .getByRole('status', { name: 'Connection state' })
-      .getByText('connection: connected')
-      .waitFor({ timeout: 20_000 })
-    await page.waitForFunction(
-      () => {
-        const video = document.querySelector('video[aria-label="Remote video"]')
-        return video && video.videoWidth > 0 && video.currentTime > 1
-      },
-      null,
-      { timeout: 20_000 },
-    )
-  }
-  await mkdir(OUT, { recursive: true })
-  // The Call stats panel of the real call, once it has a few seconds of history.
+  await playing(callee)
+  await caller.bringToFront()
+  await playing(caller)
+  await caller.waitForTimeout(1500)
+  await shot(caller, 'demo-call.png')
+  await shot(callee, 'demo-phone-call.png')
+
+  // Details, with the Call stats of the real call once it has a few seconds of history.
+  await caller.getByRole('button', { name: 'Details' }).click()
   const stats = caller.getByRole('region', { name: 'Call stats' })
   await caller.waitForFunction(
     () => document.querySelectorAll('.rpc-stats polyline').length >= 3,
     null,
     { timeout: 20_000 },
   )
-  await caller.waitForTimeout(4000)
+  await caller.waitForTimeout(3000)
   await stats.screenshot({ path: new URL('call-stats.png', OUT).pathname })
-  await caller.screenshot({ path: new URL('demo-caller.png', OUT).pathname, fullPage: true })
-  await callee.screenshot({ path: new URL('demo-callee.png', OUT).pathname, fullPage: true })
-  console.log(
-    `[screenshot] offer ${offer.length} chars compact (${jsonChars} as JSON), answer ${answer.length} chars; saved docs/demo-caller.png, docs/demo-callee.png, docs/call-stats.png`,
-  )
+  saved.push('call-stats.png')
+  await shot(caller, 'demo-details.png')
+  console.log(`[screenshot] offer ${offer.length} chars, answer ${answer.length} chars (compact)`)
 
   // A second call with no paste: Same browser signaling, then a screen share over the data channel.
-  await Promise.all([caller.reload(), callee.reload()])
-  for (const page of [caller, callee]) {
+  const left = await laptop.newPage()
+  const right = await laptop.newPage()
+  await Promise.all([left.goto(url), right.goto(url)])
+  for (const page of [left, right]) {
     await page.getByRole('combobox', { name: 'Signaling' }).selectOption({ label: 'Same browser' })
     await page.getByRole('textbox', { name: 'Room' }).fill('screenshot')
     await page.getByText('Ready: open the same room').waitFor()
   }
-  await caller.getByRole('button', { name: 'Start call' }).click()
-  await callee
-    .getByRole('status', { name: 'Connection state' })
-    .getByText('connection: connected')
-    .waitFor({ timeout: 20_000 })
-  await caller.getByRole('button', { name: 'Share screen' }).click()
-  await callee.waitForFunction(
-    () => document.querySelector('video[aria-label="Remote screen"]')?.videoWidth > 0,
-    null,
-    { timeout: 20_000 },
-  )
-  await callee.screenshot({ path: new URL('demo-screen-share.png', OUT).pathname, fullPage: true })
-  console.log('[screenshot] saved docs/demo-screen-share.png (Same browser call, screen shared)')
+  await left.getByRole('button', { name: 'Start call' }).click()
+  // A tab in the background plays no video: look at it as a person would.
+  await right.bringToFront()
+  await playing(right)
+  await left.bringToFront()
+  await left.getByRole('button', { name: 'Share screen' }).click()
+  await right.bringToFront()
+  try {
+    await playing(right, 'Remote screen')
+  } catch (error) {
+    await right.screenshot({ path: '/tmp/look/fail-right.png' })
+    await left.screenshot({ path: '/tmp/look/fail-left.png' })
+    throw error
+  }
+  await shot(right, 'demo-screen-share.png')
 
-  // The same copy-paste call in Chinese (?lang=zh-CN): every label and hint from MESSAGES_ZH_CN.
+  // A copy-paste call in Chinese (?lang=zh-CN): every label and hint from MESSAGES_ZH_CN.
   // (Chinese text needs a CJK font on the machine, e.g. Debian's fonts-wqy-microhei.)
   const zh = `${url}&lang=zh-CN`
-  await Promise.all([caller.goto(zh), callee.goto(zh)])
-  await caller.getByRole('button', { name: '创建 Offer' }).click()
-  await waitForSignal(caller)
-  await callee.getByRole('radio', { name: '被叫方' }).check()
-  await callee
+  const zhCaller = await laptop.newPage()
+  const zhCallee = await laptop.newPage()
+  await Promise.all([zhCaller.goto(zh), zhCallee.goto(zh)])
+  await zhCaller.getByRole('button', { name: '创建 Offer' }).click()
+  await localSignal(zhCaller)
+    .or(zhCaller.getByRole('textbox', { name: '本地信令' }))
+    .waitFor()
+  const zhOffer = await zhCaller.getByRole('textbox', { name: '本地信令' }).inputValue()
+  await zhCallee.getByRole('radio', { name: '被叫方' }).check()
+  await zhCallee.getByRole('textbox', { name: '远端信令' }).fill(zhOffer)
+  await zhCallee.getByRole('button', { name: '创建 Answer' }).click()
+  await zhCallee.getByRole('textbox', { name: '本地信令' }).waitFor({ timeout: 20_000 })
+  await zhCaller
     .getByRole('textbox', { name: '远端信令' })
-    .fill(await localSignal(caller).inputValue())
-  await callee.getByRole('button', { name: '创建 Answer' }).click()
-  await waitForSignal(callee)
-  await caller
-    .getByRole('textbox', { name: '远端信令' })
-    .fill(await localSignal(callee).inputValue())
-  await caller.getByRole('button', { name: '完成连接' }).click()
-  await caller
+    .fill(await zhCallee.getByRole('textbox', { name: '本地信令' }).inputValue())
+  await zhCaller.getByRole('button', { name: '完成连接' }).click()
+  await zhCaller.bringToFront()
+  await playing(zhCaller, '远端视频')
+  await zhCaller.getByRole('button', { name: '详情' }).click()
+  await zhCaller
     .getByRole('status', { name: '连接状态' })
     .getByText('connection: connected')
     .waitFor({ timeout: 20_000 })
-  await caller.screenshot({ path: new URL('demo-zh-CN.png', OUT).pathname, fullPage: true })
-  console.log('[screenshot] saved docs/demo-zh-CN.png (a copy-paste call in Chinese)')
+  await shot(zhCaller, 'demo-zh-CN.png')
+  console.log(`[screenshot] saved ${saved.map((name) => `docs/${name}`).join(', ')}`)
 } finally {
   await browser.close()
   await server.close()

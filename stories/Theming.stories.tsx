@@ -31,9 +31,12 @@ export const CustomTheme: Story = {
   ),
   play: async ({ canvasElement }) => {
     const region = within(canvasElement).getByRole('region', { name: 'Video call' })
-    const video = within(region).getByLabelText('Local video')
-    await expect(getComputedStyle(video).borderTopLeftRadius).toBe('18px')
-    await expect(getComputedStyle(video).backgroundColor).toBe('rgb(46, 16, 101)')
+    // The preview tile: the theme's radius and video surface; the primary action, its accent.
+    const tile = within(region).getByLabelText('Local video').closest('figure') as HTMLElement
+    await expect(getComputedStyle(tile).borderTopLeftRadius).toBe('36px') // --rpc-radius-lg: twice --rpc-radius
+    await expect(getComputedStyle(tile).backgroundColor).toBe('rgb(46, 16, 101)')
+    const primary = within(region).getByRole('button', { name: 'Create offer' })
+    await expect(getComputedStyle(primary).backgroundColor).toBe('rgb(109, 40, 217)')
     await expect(getComputedStyle(region).fontFamily).toContain('Georgia')
   },
 }

@@ -14,6 +14,19 @@ async function createOffer(canvas: ReturnType<typeof within>) {
   )
 }
 
+/** The Connection state panel, in Details (opened as a person would). */
+async function statePanel(canvas: ReturnType<typeof within>) {
+  const toggle = canvas.getByRole('button', { name: 'Details' })
+  if (toggle.getAttribute('aria-expanded') !== 'true') await userEvent.click(toggle)
+  return canvas.getByRole('status', { name: 'Connection state' })
+}
+
+/** Waits until the side's state panel says `line`. */
+async function until(side: HTMLElement, line: string) {
+  const panel = await statePanel(within(side))
+  await waitFor(() => expect(panel).toHaveTextContent(line), { timeout: 15_000 })
+}
+
 const meta = {
   title: 'VideoCall',
   component: VideoCall,
@@ -22,32 +35,36 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** The drop-in call as a new user first sees it: nothing started, the camera off. */
-export const Idle: Story = {
+/**
+ * The lobby, as a new user first sees it: the camera preview (Start camera), the microphone and
+ * camera buttons, and step 1 of 2 with its one action, Create offer.
+ */
+export const Lobby: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('radio', { name: 'Caller' })).toBeChecked()
     await expect(canvas.getByRole('button', { name: 'Create offer' })).toBeEnabled()
-    await expect(canvas.getByRole('button', { name: 'Complete connection' })).toBeDisabled()
-    await expect(canvas.getByRole('status', { name: 'Connection state' })).toHaveTextContent(
-      'signaling: stable',
-    )
+    await expect(canvas.getByRole('button', { name: 'Start camera' })).toBeEnabled()
+    // Not shown rather than disabled.
+    await expect(canvas.queryByRole('button', { name: 'Complete connection' })).toBeNull()
+    await expect(canvas.queryByRole('button', { name: 'Hang up' })).toBeNull()
+    await expect(await statePanel(canvas)).toHaveTextContent('signaling: stable')
   },
 }
 
-/** After Create offer: the camera is on and the offer is ready to copy. */
-export const OfferReady: Story = {
+/** Waiting for the reply: the invite is ready to send (Copy, Copy link, Show QR code); step 2 is next. */
+export const Waiting: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await createOffer(canvas)
-    await expect(canvas.getByRole('status', { name: 'Connection state' })).toHaveTextContent(
-      'phase: awaiting-answer',
-    )
     await expect(canvas.getByRole('button', { name: 'Copy' })).toBeEnabled()
+    await expect(canvas.getByRole('button', { name: 'Copy link' })).toBeEnabled()
+    await expect(canvas.getByRole('button', { name: 'Complete connection' })).toBeDisabled()
+    await expect(await statePanel(canvas)).toHaveTextContent('phase: awaiting-answer')
   },
 }
 
-/** A bad paste: a clear alert, and the offer stays. */
+/** A bad paste: a clear alert at the field, and the offer stays. */
 export const BadPaste: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -55,13 +72,15 @@ export const BadPaste: Story = {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Remote signal' }), 'hello')
     await userEvent.click(canvas.getByRole('button', { name: 'Complete connection' }))
     await expect(await canvas.findByRole('alert')).toHaveTextContent('This is not a call signal.')
-    await expect(canvas.getByRole('status', { name: 'Connection state' })).toHaveTextContent(
-      'phase: awaiting-answer',
+    await expect(canvas.getByRole('textbox', { name: 'Remote signal' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
     )
+    await expect(await statePanel(canvas)).toHaveTextContent('phase: awaiting-answer')
   },
 }
 
-/** No camera permission: a clear alert, a receive-only notice, and the offer is still made. */
+/** No camera permission: one clear alert with Try again, and the offer is still made. */
 export const ReceiveOnly: Story = {
   beforeEach: () => {
     const devices = navigator.mediaDevices
@@ -77,14 +96,22 @@ export const ReceiveOnly: Story = {
     await expect(canvas.getByRole('alert')).toHaveTextContent(
       'Camera and microphone permission was denied.',
     )
-    await expect(canvas.getByText(/^Receive-only/)).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled()
   },
 }
 
-function Loopback() {
+function Loopback({ height = '420px' }: { height?: string }) {
   const [[callerEnd, calleeEnd]] = useState(createMemoryChannelPair)
   return (
-    <div style={{ display: 'grid', gap: '2rem', gridTemplateColumns: '1fr 1fr' }}>
+    <div
+      style={{
+        display: 'grid',
+        gap: '1rem',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))',
+        padding: '1rem',
+        ['--rpc-call-height' as string]: height,
+      }}
+    >
       <VideoCall iceServers={[]}>
         <LoopbackWire channel={callerEnd} role="caller" />
         <VideoCallLayout defaultRole="caller" aria-label="Video call, caller" />
@@ -97,37 +124,87 @@ function Loopback() {
   )
 }
 
+/** Create offer on the caller's side; both sides are then in a real call (a wire, no paste). */
+async function loopbackCall(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement)
+  const [caller, callee] = canvas.getAllByRole('region', { name: /^Video call, / })
+  if (!caller || !callee) throw new Error('two calls expected')
+  await userEvent.click(within(caller).getByRole('button', { name: 'Create offer' }))
+  for (const side of [caller, callee]) {
+    const video = await within(side).findByLabelText('Remote video', {}, { timeout: 15_000 })
+    await waitFor(() => expect((video as HTMLVideoElement).videoWidth).toBeGreaterThan(0), {
+      timeout: 10_000,
+    })
+  }
+  return { caller, callee }
+}
+
 /**
- * Two calls on one page, their signals carried by an in-memory channel: click Create offer on the
- * left and watch a real call connect with no copy-paste.
+ * In the call: two calls on one page, their signals carried by an in-memory channel. Click Create
+ * offer on the left and watch a real call connect: the other person fills the call area, your own
+ * picture is the small self view, the control bar floats at the bottom.
  */
 export const LoopbackCall: Story = {
-  name: 'Loopback',
+  name: 'Loopback (in call)',
   render: () => <Loopback />,
   parameters: { layout: 'fullscreen' },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const [caller, callee] = canvas.getAllByRole('region', { name: /^Video call, / })
-    if (!caller || !callee) throw new Error('two calls expected')
-    await userEvent.click(within(caller).getByRole('button', { name: 'Create offer' }))
+    const { caller, callee } = await loopbackCall(canvasElement)
     for (const side of [caller, callee]) {
-      await waitFor(
-        () =>
-          expect(within(side).getByRole('status', { name: 'Connection state' })).toHaveTextContent(
-            'connection: connected',
-          ),
-        { timeout: 15_000 },
-      )
-      const video = within(side).getByLabelText('Remote video') as HTMLVideoElement
-      await waitFor(() => expect(video.videoWidth).toBeGreaterThan(0), { timeout: 10_000 })
+      await expect(within(side).getByRole('group', { name: 'Call controls' })).toBeVisible()
+      await expect(side.querySelector('textarea')).toBeNull()
+      await until(side, 'connection: connected')
     }
+  },
+}
+
+/** After the other person hung up: Call ended, and Call again. */
+export const Ended: Story = {
+  render: () => <Loopback />,
+  parameters: { layout: 'fullscreen' },
+  play: async ({ canvasElement }) => {
+    const { caller, callee } = await loopbackCall(canvasElement)
+    await userEvent.click(within(callee).getByRole('button', { name: 'Hang up' }))
+    await expect(
+      await within(caller).findByRole('heading', { name: 'Call ended' }, { timeout: 5_000 }),
+    ).toBeVisible()
+    await expect(caller).toHaveTextContent('The other person hung up.')
+    await expect(within(caller).getByRole('button', { name: 'Call again' })).toBeEnabled()
+  },
+}
+
+/** A phone's screen (390×844): the call fits, the control bar in view; the other side below it. */
+export const Phone: Story = {
+  render: () => (
+    <div
+      data-testid="phone"
+      style={{ width: 390, height: 844, overflow: 'hidden', border: '1px solid #888' }}
+    >
+      <Loopback height="calc(844px - 2rem)" />
+    </div>
+  ),
+  parameters: { layout: 'centered' },
+  play: async ({ canvasElement }) => {
+    const { caller } = await loopbackCall(canvasElement)
+    const frame = within(canvasElement).getByTestId('phone').getBoundingClientRect()
+    const bar = within(caller).getByRole('group', { name: 'Call controls' }).getBoundingClientRect()
+    await expect(bar.bottom).toBeLessThanOrEqual(frame.bottom)
+    await expect(bar.left).toBeGreaterThanOrEqual(frame.left)
+    await expect(bar.right).toBeLessThanOrEqual(frame.right)
   },
 }
 
 function SameBrowserPair() {
   const [room] = useState(randomId)
   return (
-    <div style={{ display: 'grid', gap: '2rem', gridTemplateColumns: '1fr 1fr' }}>
+    <div
+      style={{
+        display: 'grid',
+        gap: '1rem',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))',
+        ['--rpc-call-height' as string]: '420px',
+      }}
+    >
       <VideoCall
         iceServers={[]}
         defaultSignaling="same-browser"
@@ -161,15 +238,7 @@ export const SameBrowser: Story = {
       })
     }
     await userEvent.click(within(left).getByRole('button', { name: 'Start call' }))
-    for (const side of [left, right]) {
-      await waitFor(
-        () =>
-          expect(within(side).getByRole('status', { name: 'Connection state' })).toHaveTextContent(
-            'connection: connected',
-          ),
-        { timeout: 15_000 },
-      )
-    }
+    for (const side of [left, right]) await until(side, 'connection: connected')
     await waitFor(() =>
       expect(within(left).getByRole('button', { name: 'Share screen' })).toBeEnabled(),
     )

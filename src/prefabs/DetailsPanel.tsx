@@ -21,7 +21,8 @@ export function DetailsPanel(props: LayoutContext & { callName: string | undefin
   return (
     <aside
       id={details.id}
-      aria-label={labels.details}
+      // Two calls on a page: two panels, each named after its call (as Call stats is).
+      aria-label={callName ? `${labels.details} (${callName})` : labels.details}
       className="rpc-details"
       hidden={!details.open}
     >

@@ -15,6 +15,7 @@ describe('given a server without window or navigator', () => {
     )
     expect(html).toContain('创建 Offer')
     expect(html).toContain('aria-label="视频通话"')
-    expect(html).toContain('signaling: stable')
+    // The lobby's first step, in Chinese.
+    expect(html).toContain('发送这个邀请')
   })
 })
