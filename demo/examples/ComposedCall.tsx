@@ -27,6 +27,7 @@ export function ComposedCall({ role }: { role: CallRole }) {
       <RemoteVideo stream={state.remoteStream} />
       <CallControls
         actions={callActions(state, role)}
+        hideUnavailable // only the buttons that fit the moment
         onCreateOffer={() => session?.createOffer({ media: media.start })}
         onCreateAnswer={() => session?.createAnswer(remote, { media: media.start })}
         onCompleteConnection={() => session?.completeConnection(remote)}
