@@ -12,6 +12,13 @@ import {
   widenUdp,
 } from './tests/browser/setup/commands.ts'
 import {
+  avoidLoopback,
+  changeAddress,
+  relayKill,
+  relayStart,
+  restoreAddress,
+} from './tests/browser/setup/network.ts'
+import {
   aiortcAvailable,
   aiortcLine,
   aiortcSend,
@@ -72,6 +79,8 @@ export default mergeConfig(
             // that moment, so these files run one at a time, in a group of their own: never beside
             // another project's tests.
             name: 'faults',
+            // The long outages (40 s and 2 min) run once per CI run: P2P_LONG_FAULTS=0 skips them.
+            provide: { longFaults: process.env.P2P_LONG_FAULTS !== '0' },
             include: ['tests/browser/faults/**/*.test.{ts,tsx}'],
             testTimeout: 30_000,
             setupFiles: ['tests/browser/setup/cleanup.ts'],
@@ -79,7 +88,19 @@ export default mergeConfig(
             sequence: { groupOrder: 1 },
             browser: {
               ...chromium('chromium-faults'),
-              commands: { blockUdp, unblockUdp, lossyUdp, clearLossyUdp, narrowUdp, widenUdp },
+              commands: {
+                blockUdp,
+                unblockUdp,
+                lossyUdp,
+                clearLossyUdp,
+                narrowUdp,
+                widenUdp,
+                changeAddress,
+                avoidLoopback,
+                restoreAddress,
+                relayStart,
+                relayKill,
+              },
             },
           },
         },

@@ -13,11 +13,13 @@ const BUDGETS = {
   // fix; 28.8 / 24.4 / 12.5 kB with the Description-only format (other tools' `{type, sdp}`) and
   // the browser's own reason under an error; 35.2 / 29.7 / 12.5 kB with the call UI of issue 11
   // (lobby, guided steps, call stage, self view, control bar, device menus, level meter, Details,
-  // 33 new strings in two languages, 13 icons ≈ 1.1 kB). Each raise came with a feature.
+  // 33 new strings in two languages, 13 icons ≈ 1.1 kB); 36.1 / 30.6 / 13.1 kB with recovery
+  // (the path chooser, the ICE-restart loop, the WebSocket channel's reconnect and queue).
+  // Each raise came with a feature.
   // The target for the whole is 10 kB.
-  'react-p2p-call (whole entry)': 35_300,
-  'react-p2p-call (an app using <VideoCall />)': 29_800,
-  'react-p2p-call core (createPeerSession + codec)': 12_600,
+  'react-p2p-call (whole entry)': 36_200,
+  'react-p2p-call (an app using <VideoCall />)': 30_700,
+  'react-p2p-call core (createPeerSession + codec)': 13_200,
 }
 
 const sizes = await measureSizes()

@@ -55,7 +55,9 @@ try {
       '',
     ].join('\n'),
   )
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
+  // --offline: inside the test namespace there is no network; the packages come from npm's cache
+  // (filled by npm ci). With --prefer-offline, npm on Node 22 waited on the network and failed.
+  run('npm', ['install', '--no-audit', '--no-fund', '--offline', '--loglevel=error'])
   run(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'])
 
   const { preview } = await import(join(dir, 'node_modules/vite/dist/node/index.js'))

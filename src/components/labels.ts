@@ -124,6 +124,7 @@ export interface CallLabels {
   cameraIsOff: string
   you: string
   tryAgain: string
+  signalingChannel: string
   receiveOnlyShort: string
   deviceStatusNames: Readonly<Record<DeviceStatus, string>>
   /** Announced (politely) when the phase changes. */
@@ -261,6 +262,7 @@ export const DEFAULT_LABELS: CallLabels = {
   cameraIsOff: 'Camera is off',
   you: 'You',
   tryAgain: 'Try again',
+  signalingChannel: 'Signaling channel',
   receiveOnlyShort: 'Receive-only',
   deviceStatusNames: {
     unknown: 'not asked yet',

@@ -148,6 +148,7 @@ export const MESSAGES_ZH_CN: CallMessages = {
     cameraIsOff: '摄像头已关闭',
     you: '你',
     tryAgain: '重试',
+    signalingChannel: '信令通道',
     receiveOnlyShort: '仅接收',
     devices: '设备',
     deviceStatusNames: {

@@ -2,7 +2,9 @@ import { compactSignalId, encodeCompactSignal } from './compactSignal.js'
 import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
 import { attachNegotiation, type Negotiation } from './negotiation.js'
 import { derivePhase, type CallPhase, type CallStep } from './phase.js'
+import { createRecovery, type Recovery } from './recovery.js'
 import { securityCode } from './securityCode.js'
+import { chooseSignalPath, isTransportUp, type SignalPath } from './signalPath.js'
 import {
   decodeSignal,
   encodeDescriptionSignal,
@@ -72,7 +74,7 @@ export interface PeerSessionOptions extends ConnectionOptions {
 export interface TimelineEntry {
   /** `Date.now()` when it happened. */
   readonly at: number
-  readonly layer: 'signaling' | 'gathering' | 'ice' | 'connection' | 'phase' | 'error'
+  readonly layer: 'signaling' | 'gathering' | 'ice' | 'connection' | 'phase' | 'recovery' | 'error'
   /** The new state, or the error code. */
   readonly value: string
   /** For an error: the browser's own reason, when it gave one (`P2PError.detail`). */
@@ -94,6 +96,13 @@ function timelineOf(prev: PeerSessionState, next: PeerSessionState): readonly Ti
   for (const [layer, key] of TIMELINE_LAYERS) {
     if (prev[key] !== next[key]) added.push({ at, layer, value: next[key] })
   }
+  if (next.recovery && next.recovery.attempts !== prev.recovery?.attempts) {
+    added.push({
+      at,
+      layer: 'recovery',
+      value: `ICE restart ${next.recovery.attempts}: ${next.recovery.reason}`,
+    })
+  }
   if (next.error && next.error !== prev.error) {
     const { code, detail } = next.error
     added.push(
@@ -108,6 +117,12 @@ function timelineOf(prev: PeerSessionState, next: PeerSessionState): readonly Ti
 export interface MediaSwitches {
   readonly micMuted: boolean
   readonly cameraOff: boolean
+}
+
+/** See {@link PeerSessionState.recovery}. */
+export interface RecoveryState {
+  readonly attempts: number
+  readonly reason: string
 }
 
 /** How many candidates of each type a signal carries. */
@@ -180,6 +195,12 @@ export interface PeerSessionState extends ConnectionLayers {
   readonly timeline: readonly TimelineEntry[]
   /** Who ended the last call: `'remote'` when the other person hung up. */
   readonly endedBy: 'local' | 'remote' | null
+  /**
+   * While the transport is down and a path can carry an ICE restart: how many attempts were made
+   * and why the last one started (`createRecovery`). `null` otherwise; the phase then says
+   * `failed` only when nothing can carry a restart.
+   */
+  readonly recovery: RecoveryState | null
   /** The last problem, with a hint; the call itself goes on unless `phase` says otherwise. */
   readonly error: P2PError | null
 }
@@ -277,6 +298,7 @@ export const INITIAL_SESSION_STATE: PeerSessionState = {
   remoteMedia: null,
   timeline: [],
   endedBy: null,
+  recovery: null,
   error: null,
 }
 
@@ -297,7 +319,8 @@ interface Call {
   screenTransceiver: RTCRtpTransceiver | null
   /** Set once the first exchange is done (or from the start with a channel). */
   trickle: boolean
-  reconnectTimer: ReturnType<typeof setTimeout> | undefined
+  /** ICE restarts while the transport is down (see `createRecovery`). */
+  recovery: Recovery
 }
 
 const isHostCandidate = (line: string) => / typ host\b/.test(line)
@@ -451,10 +474,22 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   let publishedOfferId: number | null = null
   let answeringId: number | null = null
 
+  // The network came back or changed (a laptop on another Wi-Fi, a phone off mobile data): a call
+  // whose transport is down tries a restart at once.
+  const onNetworkChange = () => call?.recovery.poke('network changed')
+  const connection = (globalThis.navigator as { connection?: EventTarget } | undefined)?.connection
+  if (typeof globalThis.addEventListener === 'function') {
+    globalThis.addEventListener('online', onNetworkChange)
+  }
+  connection?.addEventListener?.('change', onNetworkChange)
+
   function update(patch: Patch): void {
     store.setState((prev) => {
       const merged = { ...prev, ...patch }
-      const next = { ...merged, phase: derivePhase(merged) }
+      const next = {
+        ...merged,
+        phase: derivePhase({ ...merged, recovering: merged.recovery !== null }),
+      }
       if (sameSnapshot(prev, next)) return prev
       return { ...next, timeline: timelineOf(prev, next) }
     })
@@ -467,9 +502,18 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     return channel?.getState().status === 'open'
   }
 
-  /** Whether a message can reach the other side now: our data channel, else a signaling channel. */
+  /** The path a message takes now (`chooseSignalPath`): never the data channel of a dead transport while a signaling channel is up. */
+  function path(): SignalPath {
+    return chooseSignalPath({
+      dataChannelOpen: call?.dc.readyState === 'open',
+      transportUp: call ? isTransportUp(call.pc.iceConnectionState) : false,
+      signalingOpen: channelOpen(),
+    })
+  }
+
+  /** Whether a message can reach the other side now. */
   function canSend(): boolean {
-    return call?.dc.readyState === 'open' || channelOpen()
+    return path() !== null
   }
 
   function send(original: SignalMessage): void {
@@ -489,9 +533,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         }
       }
     }
-    if (call?.dc.readyState === 'open') {
+    const via = path()
+    if (via === 'data-channel' && call) {
       call.dc.send(JSON.stringify(message))
-    } else if (channel && channelOpen()) {
+    } else if (via === 'signaling' && channel) {
       channel.send(message)
     } else {
       console.warn('[react-p2p-call] no signaling path is up; dropped', message.type)
@@ -538,7 +583,23 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       remoteScreenTransceiver: null,
       screenTransceiver: null,
       trickle,
-      reconnectTimer: undefined,
+      recovery: createRecovery({
+        // Never into the dead transport: only a signaling channel carries a restart then.
+        canReach: () => channelOpen(),
+        isUp: () => isTransportUp(pc.iceConnectionState),
+        restart: () => restartIce(current),
+        onAttempt: (attempts, reason) => {
+          if (call !== current) return
+          const { error } = store.getState()
+          update({
+            recovery: { attempts, reason },
+            ...(error?.code === 'ERR_CONNECTION_FAILURE' ? { error: null } : {}),
+          })
+        },
+        // The polite side waits a little longer, so both rarely offer at the same moment (and
+        // when they do, perfect negotiation resolves it).
+        offsetMs: polite() ? 1500 : 0,
+      }),
     }
     call = current
     if (trickle) current.negotiation.enable()
@@ -627,21 +688,27 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     return current
   }
 
-  /** Disconnected for too long, or failed: restart ICE over whatever path is up. */
+  /**
+   * Disconnected for too long, or failed: the recovery loop restarts ICE over a signaling path
+   * while one is up; without one, `failed` says so (copy-paste: Reconnect).
+   */
   function watchConnection(current: Call): void {
     const { connectionState } = current.pc
-    clearTimeout(current.reconnectTimer)
-    current.reconnectTimer = undefined
+    const { recovery } = current
     if (connectionState === 'failed') {
-      if (!store.getState().error) fail('ERR_CONNECTION_FAILURE')
-      restartIce(current)
+      recovery.start('ice failed', 0)
+      recovery.poke('ice failed')
+      if (!recovery.active) {
+        if (store.getState().recovery) update({ recovery: null })
+        if (!store.getState().error) fail('ERR_CONNECTION_FAILURE')
+      }
     } else if (connectionState === 'disconnected') {
-      current.reconnectTimer = setTimeout(
-        () => restartIce(current),
-        config.reconnectAfterMs ?? 3000,
-      )
+      // A short drop usually heals by itself: the first restart waits a moment.
+      recovery.start('ice disconnected', config.reconnectAfterMs ?? 3000)
     } else if (connectionState === 'connected') {
+      recovery.stop()
       const { error } = store.getState()
+      if (store.getState().recovery) update({ recovery: null })
       if (error?.code === 'ERR_CONNECTION_FAILURE') update({ error: null })
       const local = current.pc.localDescription?.sdp ?? ''
       const remote = current.pc.remoteDescription?.sdp ?? ''
@@ -651,11 +718,18 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     }
   }
 
-  function restartIce(current: Call): void {
-    // One side restarts (the impolite one) so the two restarts do not collide every time.
-    if (call !== current || !current.trickle || polite() || current.pc.signalingState === 'closed')
-      return
-    current.pc.restartIce()
+  /**
+   * One attempt: an unanswered restart offer of ours is rolled back (it was lost, or sent into the
+   * dead transport) and ICE restarts; the negotiation sends the new offer over the path of the
+   * moment. Nothing while the other side's offer is being answered.
+   */
+  async function restartIce(current: Call): Promise<void> {
+    const { pc } = current
+    if (call !== current || pc.signalingState === 'closed') return
+    if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' })
+    if (call !== current || pc.signalingState !== 'stable') return
+    current.negotiation.enable()
+    pc.restartIce()
   }
 
   /**
@@ -667,7 +741,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     call = null
     if (!current) return
     current.closed.abort()
-    clearTimeout(current.reconnectTimer)
+    current.recovery.dispose()
     current.negotiation.dispose()
     stopScreen(current)
     const { pc, dc } = current
@@ -1080,7 +1154,11 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       // The channel's own errors stay on the channel (its state): a replaced channel's failure
       // must not linger on the session.
       const offState = next.subscribe(() => {
-        if (next.getState().status === 'open') call?.negotiation.flush()
+        if (next.getState().status === 'open') {
+          call?.negotiation.flush()
+          // A path for a restart again (the relay is back): try now rather than at the next tick.
+          call?.recovery.poke('signaling channel open')
+        }
       })
       return () => {
         offMessage()
@@ -1239,6 +1317,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
     dispose() {
       disposed = true
+      if (typeof globalThis.removeEventListener === 'function') {
+        globalThis.removeEventListener('online', onNetworkChange)
+      }
+      connection?.removeEventListener?.('change', onNetworkChange)
       ticket++
       pendingRemoteCandidates = []
       dropPrepared()

@@ -35,6 +35,8 @@ export interface PhaseInput {
   signalingState: RTCSignalingState
   iceConnectionState: RTCIceConnectionState
   connectionState: RTCPeerConnectionState
+  /** ICE restarts are under way over a live signaling path (`PeerSessionState.recovery`). */
+  recovering?: boolean
 }
 
 /**
@@ -49,7 +51,8 @@ export function derivePhase(input: PhaseInput): CallPhase {
   if (step === 'hung-up' || signalingState === 'closed' || connectionState === 'closed') {
     return 'closed'
   }
-  const restarting = step === 'reconnect-offer-ready'
+  const restarting = step === 'reconnect-offer-ready' || input.recovering === true
+  // Failed only when nothing is carrying a restart: while one is, the call is reconnecting.
   if (connectionState === 'failed' || iceConnectionState === 'failed') {
     return restarting ? 'reconnecting' : 'failed'
   }

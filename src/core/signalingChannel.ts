@@ -2,8 +2,11 @@ import type { P2PError } from './errors.js'
 import type { SignalMessage } from './signalMessage.js'
 import type { ReadableStore } from './store.js'
 
-/** `connecting` until the path is usable, `open` while it is, `closed`/`failed` after. */
-export type ChannelStatus = 'connecting' | 'open' | 'closed' | 'failed'
+/**
+ * `connecting` until the path is usable, `open` while it is, `reconnecting` while a dropped one
+ * comes back by itself (what is sent meanwhile waits), `closed`/`failed` after.
+ */
+export type ChannelStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed'
 
 /** The snapshot of a {@link SignalingChannel}. */
 export interface ChannelState {

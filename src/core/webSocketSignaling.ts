@@ -1,13 +1,25 @@
 import { createP2PError } from './errors.js'
+import { restartDelay } from './recovery.js'
 import { isRecord } from './signalCodec.js'
 import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
 import { MAX_MESSAGE_CHARS, parseSignalMessage, type SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
 
+/** Delays before each reconnect of a dropped WebSocket channel, in ms; the last one repeats. */
+export const WEBSOCKET_RECONNECT_SCHEDULE: readonly number[] = [250, 500, 1000, 2000, 4000]
+
+/** Messages kept while the channel reconnects (sent, in order, once it is back). */
+const MAX_QUEUED = 200
+
 /**
  * Signaling through a JSON relay over WebSocket (the protocol is in the README; `npm run
  * signal-server` runs one for development). Rooms hold two people; the relay forwards each
  * `signal` to the other member.
+ *
+ * A channel that was open and drops (the relay restarted, the network blinked) says
+ * `reconnecting`, reconnects with backoff (`WEBSOCKET_RECONNECT_SCHEDULE`) and rejoins its room
+ * with the same id; what is sent meanwhile waits and goes out, in order, once it is back. A first
+ * connect that fails, or a refusal (room full), is `failed` with a clear error, and not retried.
  *
  * @example
  * const channel = createWebSocketSignaling('wss://signal.example.org', 'team-standup')
@@ -17,17 +29,31 @@ export function createWebSocketSignaling(url: string, room: string): SignalingCh
   const id = randomId()
   const store = createStore<ChannelState>({ status: 'connecting', error: null })
   const listeners = new Set<(message: SignalMessage, from: string) => void>()
+  const queued: string[] = []
   let socket: WebSocket | null = null
-  try {
-    socket = new WebSocket(url)
-  } catch (cause) {
-    store.setState({ status: 'failed', error: createP2PError('ERR_CHANNEL_FAILED', cause) })
+  let joinedOnce = false
+  let attempts = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let ended = false
+
+  function connect() {
+    let next: WebSocket
+    try {
+      next = new WebSocket(url)
+    } catch (cause) {
+      store.setState({ status: 'failed', error: createP2PError('ERR_CHANNEL_FAILED', cause) })
+      return
+    }
+    socket = next
+    next.addEventListener('open', () => {
+      next.send(JSON.stringify({ type: 'join', room, id }))
+    })
+    next.addEventListener('message', (event: MessageEvent) => onMessage(next, event))
+    next.addEventListener('close', () => onClose(next))
   }
 
-  socket?.addEventListener('open', () => {
-    socket?.send(JSON.stringify({ type: 'join', room, id }))
-  })
-  socket?.addEventListener('message', (event: MessageEvent) => {
+  function onMessage(from: WebSocket, event: MessageEvent) {
+    if (from !== socket) return
     const data: unknown = event.data
     if (typeof data !== 'string' || data.length > MAX_MESSAGE_CHARS) {
       console.warn('[react-p2p-call] dropped an oversized or binary message from the relay')
@@ -42,13 +68,17 @@ export function createWebSocketSignaling(url: string, room: string): SignalingCh
       return
     }
     if (envelope.type === 'joined') {
+      joinedOnce = true
+      attempts = 0
       store.setState({ status: 'open', error: null })
+      for (const text of queued.splice(0)) from.send(text)
       return
     }
     if (envelope.type === 'error') {
       const code = envelope.code === 'room-full' ? 'ERR_ROOM_FULL' : 'ERR_CHANNEL_FAILED'
+      ended = true
       store.setState({ status: 'failed', error: createP2PError(code) })
-      socket?.close()
+      from.close()
       return
     }
     if (envelope.type !== 'signal') return
@@ -58,27 +88,39 @@ export function createWebSocketSignaling(url: string, room: string): SignalingCh
       return
     }
     for (const listener of listeners) listener(message, envelope.from)
-  })
-  socket?.addEventListener('close', () => {
-    const { status } = store.getState()
-    if (status === 'failed' || status === 'closed') return
-    store.setState(
-      status === 'connecting'
-        ? { status: 'failed', error: createP2PError('ERR_CHANNEL_FAILED') }
-        : { status: 'closed', error: createP2PError('ERR_CHANNEL_CLOSED') },
-    )
-  })
+  }
+
+  function onClose(from: WebSocket) {
+    if (from !== socket || ended) return
+    socket = null
+    if (!joinedOnce) {
+      // Never reached the room: a wrong URL or no relay. Say so once; no retry storm.
+      ended = true
+      store.setState({ status: 'failed', error: createP2PError('ERR_CHANNEL_FAILED') })
+      return
+    }
+    // It was open: the relay restarted or the network dropped. Come back by ourselves.
+    attempts += 1
+    store.setState({ status: 'reconnecting', error: null })
+    timer = setTimeout(connect, restartDelay(attempts, WEBSOCKET_RECONNECT_SCHEDULE))
+  }
+
+  connect()
 
   return {
     id,
     getState: store.getState,
     subscribe: store.subscribe,
     send(message) {
-      if (!socket || store.getState().status !== 'open') {
+      const text = JSON.stringify({ type: 'signal', from: id, message: JSON.stringify(message) })
+      const { status } = store.getState()
+      if (socket && status === 'open') {
+        socket.send(text)
+      } else if (status === 'reconnecting' && queued.length < MAX_QUEUED) {
+        queued.push(text)
+      } else {
         console.warn('[react-p2p-call] the WebSocket channel is not open; dropped', message.type)
-        return
       }
-      socket.send(JSON.stringify({ type: 'signal', from: id, message: JSON.stringify(message) }))
     },
     onMessage(listener) {
       listeners.add(listener)
@@ -87,9 +129,13 @@ export function createWebSocketSignaling(url: string, room: string): SignalingCh
       }
     },
     close() {
+      ended = true
+      clearTimeout(timer)
+      queued.length = 0
       listeners.clear()
       if (store.getState().status !== 'failed') store.setState({ status: 'closed', error: null })
       socket?.close()
+      socket = null
     },
   }
 }

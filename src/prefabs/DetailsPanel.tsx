@@ -15,7 +15,7 @@ const selectSignalFormat = (s: PeerSessionState) => s.signalFormat
  * the state timeline and the debug report. Closed by default; nothing in it is needed for a call.
  */
 export function DetailsPanel(props: LayoutContext & { callName: string | undefined }) {
-  const { session, labels, details, mode, phase, callName } = props
+  const { session, labels, details, mode, phase, channel, callName } = props
   const counts = useSessionSelector(selectCandidateCounts, session)
   const format = useSessionSelector(selectSignalFormat, session)
   return (
@@ -33,6 +33,11 @@ export function DetailsPanel(props: LayoutContext & { callName: string | undefin
             <IconButton icon="x" label={labels.closeDetails} onClick={details.toggle} />
           </div>
           <SessionStatePanel session={session} labels={labels} />
+          {mode === 'channel' && (
+            <p className="rpc-hint" data-state={channel.status}>
+              {labels.signalingChannel}: {channel.status}
+            </p>
+          )}
           {mode === 'copy-paste' && (
             <div className="rpc-details__signal">
               <SignalFormatPicker

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callActions } from '../../src/core/callActions'
+import { callActions, callView } from '../../src/core/callActions'
 import { derivePhase, type CallPhase, type CallStep, type PhaseInput } from '../../src/core/phase'
 import {
   countCandidates,
@@ -119,6 +119,28 @@ const table: [string, PhaseInput, CallPhase][] = [
     },
     'reconnecting',
   ],
+  [
+    'transport failed, restarts under way over a signaling channel',
+    {
+      step: 'negotiating',
+      signalingState: 'stable',
+      iceConnectionState: 'failed',
+      connectionState: 'failed',
+      recovering: true,
+    },
+    'reconnecting',
+  ],
+  [
+    'transport failed, nothing can carry a restart',
+    {
+      step: 'negotiating',
+      signalingState: 'stable',
+      iceConnectionState: 'failed',
+      connectionState: 'failed',
+      recovering: false,
+    },
+    'failed',
+  ],
 ]
 
 describe('derivePhase', () => {
@@ -215,5 +237,24 @@ describe('countCandidates', () => {
     ].join('\r\n')
     expect(countCandidates(sdp)).toEqual({ host: 2, srflx: 1, prflx: 0, relay: 1 })
     expect(countCandidates('v=0\r\n')).toEqual({ host: 0, srflx: 0, prflx: 0, relay: 0 })
+  })
+})
+
+describe('callView', () => {
+  it.each([
+    [{ phase: 'idle', step: 'idle' }, 'caller', 'copy-paste', 'lobby'],
+    [{ phase: 'awaiting-answer', step: 'offer-ready' }, 'caller', 'copy-paste', 'lobby'],
+    // The caller applied the answer: the call shows while it connects.
+    [{ phase: 'connecting', step: 'offer-ready' }, 'caller', 'copy-paste', 'call'],
+    // The callee's reply still has to reach the caller: it stays in the lobby until connected.
+    [{ phase: 'connecting', step: 'answer-ready' }, 'callee', 'copy-paste', 'lobby'],
+    [{ phase: 'connecting', step: 'negotiating' }, 'callee', 'channel', 'call'],
+    [{ phase: 'connected', step: 'answer-ready' }, 'callee', 'copy-paste', 'call'],
+    [{ phase: 'reconnecting', step: 'reconnect-offer-ready' }, 'caller', 'copy-paste', 'call'],
+    [{ phase: 'failed', step: 'offer-ready' }, 'caller', 'copy-paste', 'call'],
+    [{ phase: 'failed', step: 'idle' }, 'caller', 'copy-paste', 'lobby'],
+    [{ phase: 'closed', step: 'hung-up' }, 'caller', 'copy-paste', 'ended'],
+  ] as const)('%o as %s over %s → %s', (state, role, mode, view) => {
+    expect(callView(state, role, mode)).toBe(view)
   })
 })
