@@ -6,6 +6,7 @@ import {
   calls,
   defer,
   expectPlayingVideo,
+  trackMediaTracks,
   trackPeerConnections,
   waitForLine,
   type CallUi,
@@ -158,5 +159,22 @@ describe('given a WebSocket call whose relay is killed and restarted', () => {
       b.region.querySelector('video[aria-label="Remote screen"]') as HTMLVideoElement,
     )
     expect(pcs.created).toHaveLength(2)
+  }, 60_000)
+})
+
+describe('given a Same browser call that is reconnecting', () => {
+  it('hangs up at once, releases camera and connection, and the other side learns it over the channel', async (context) => {
+    const media = trackMediaTracks()
+    const { a, b, pcs } = await channelCall({ kind: 'same-browser' })
+    if (!(await commands.blockUdp()))
+      context.skip('iptables needs the test’s own namespace, as root')
+    await waitForLine(a, 'phase: reconnecting', 20_000)
+    fireEvent.click(a.button('Hang up'))
+    // The goodbye cannot cross the dead transport: it goes over the signaling channel.
+    await waitFor(() => expect(b.region.textContent).toContain('The other person hung up.'), {
+      timeout: 3_000,
+    })
+    await waitFor(() => expect(pcs.live()).toHaveLength(0), { timeout: 3_000 })
+    await waitFor(() => expect(media.live()).toHaveLength(0), { timeout: 3_000 })
   }, 60_000)
 })
