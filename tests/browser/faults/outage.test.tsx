@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest'
 import { commands } from 'vitest/browser'
 import { randomId, VideoCall, type CallPhase } from '../../../src'
 import {
@@ -16,6 +16,11 @@ import {
 afterEach(async () => {
   await commands.unblockUdp()
   await commands.restoreAddress()
+})
+
+// The relay's process ends with this file, so nothing is left running after the tests.
+afterAll(async () => {
+  await commands.relayKill()
 })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
