@@ -684,6 +684,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       remoteScreen: null,
       securityCode: null,
       remoteMedia: null,
+      recovery: null,
     })
     return current
   }
@@ -766,6 +767,9 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       localScreen: null,
       remoteScreen: null,
       securityCode: null,
+      // Their switches describe a call that is over: no badge outlives it.
+      remoteMedia: null,
+      recovery: null,
     })
   }
 
