@@ -7,8 +7,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const root = new URL('..', import.meta.url).pathname
+const root = fileURLToPath(new URL('..', import.meta.url))
 const built = join(root, 'dist/index.js')
 
 function newestIn(dir) {
@@ -21,5 +22,9 @@ function newestIn(dir) {
 }
 
 if (existsSync(built) && statSync(built).mtimeMs >= newestIn(join(root, 'src'))) process.exit(0)
-const run = spawnSync('npm', ['run', '--silent', 'build:lib'], { cwd: root, stdio: 'inherit' })
+const run = spawnSync('npm', ['run', '--silent', 'build:lib'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32', // npm is npm.cmd there
+})
 process.exit(run.status ?? 1)

@@ -17,6 +17,8 @@ export function startSignalServer({ port = 8787, host = '127.0.0.1', log = () =>
   const rooms = new Map()
   const server = new WebSocketServer({ port, host, maxPayload: MAX_MESSAGE_BYTES })
 
+  /** @type {WeakMap<import('ws').WebSocket, string>} */
+  const memberIds = new WeakMap()
   server.on('connection', (socket) => {
     /** @type {string | null} */
     let room = null
@@ -35,12 +37,21 @@ export function startSignalServer({ port = 8787, host = '127.0.0.1', log = () =>
       }
       if (message.type === 'join' && room === null && typeof message.room === 'string') {
         const members = rooms.get(message.room) ?? new Set()
+        // A member coming back with its own id (it reconnected before the relay saw its old socket
+        // close) takes its old place instead of being refused.
+        for (const member of members) {
+          if (typeof message.id === 'string' && memberIds.get(member) === message.id) {
+            members.delete(member)
+            member.terminate()
+          }
+        }
         if (members.size >= 2) {
           reply({ type: 'error', code: 'room-full' })
           socket.close()
           return
         }
         room = message.room
+        if (typeof message.id === 'string') memberIds.set(socket, message.id)
         members.add(socket)
         rooms.set(room, members)
         reply({ type: 'joined', room, peers: members.size - 1 })

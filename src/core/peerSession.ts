@@ -1162,6 +1162,9 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
           call?.negotiation.flush()
           // A path for a restart again (the relay is back): try now rather than at the next tick.
           call?.recovery.poke('signaling channel open')
+        } else if (call) {
+          // The path for restarts went away: a failed call must say failed, not reconnecting.
+          watchConnection(call)
         }
       })
       return () => {

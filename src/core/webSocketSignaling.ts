@@ -76,6 +76,11 @@ export function createWebSocketSignaling(url: string, room: string): SignalingCh
     }
     if (envelope.type === 'error') {
       const code = envelope.code === 'room-full' ? 'ERR_ROOM_FULL' : 'ERR_CHANNEL_FAILED'
+      // Our own place, not yet freed by the relay (it still holds our old socket): try again.
+      if (joinedOnce && code === 'ERR_ROOM_FULL') {
+        from.close()
+        return
+      }
       ended = true
       store.setState({ status: 'failed', error: createP2PError(code) })
       from.close()

@@ -288,6 +288,12 @@ export function Lobby(props: LobbyProps) {
           </>
         )}
         <SessionErrorAlert {...props} />
+        {/* A call under way that has not connected yet can always be abandoned. */}
+        {actions.hangUp && (
+          <button type="button" className="rpc-button rpc-lobby__hang-up" onClick={props.hangUp}>
+            {labels.hangUp}
+          </button>
+        )}
       </div>
     </div>
   )
