@@ -11,7 +11,12 @@ import { useSessionSelector } from '../hooks/useSessionSelector.js'
 import type { LayoutContext } from './layoutContext.js'
 import { MediaBar } from './MediaBar.js'
 import { SessionRemoteScreen, SessionRemoteTile } from './sessionParts.js'
-import { LocalSignalField, RemoteSignalField, SessionErrorAlert } from './signalFields.js'
+import {
+  LocalSignalField,
+  PasteAction,
+  RemoteSignalField,
+  SessionErrorAlert,
+} from './signalFields.js'
 
 const selectSecurityCode = (s: PeerSessionState) => s.securityCode
 const selectLocalScreen = (s: PeerSessionState) => s.localScreen
@@ -32,7 +37,6 @@ export interface CallStageProps extends LayoutContext {
 /** A copy-paste call whose transport is down: Reconnect, and the fields a pasted restart needs. */
 function Recovery(props: CallStageProps) {
   const { session, labels, actions, step, remoteSignal, onRemoteSignalChange } = props
-  const pasted = remoteSignal.trim() !== ''
   return (
     <div className="rpc-card rpc-recovery" data-state={step}>
       <h2 className="rpc-card__title">{labels.connectionLost}</h2>
@@ -50,26 +54,9 @@ function Recovery(props: CallStageProps) {
       <LocalSignalField {...props} />
       <RemoteSignalField {...props} value={remoteSignal} onValueChange={onRemoteSignalChange} />
       {actions.completeConnection ? (
-        <button
-          type="button"
-          className="rpc-button"
-          data-variant="primary"
-          disabled={!pasted}
-          onClick={() => void session?.completeConnection(remoteSignal)}
-        >
-          {labels.completeConnection}
-        </button>
+        <PasteAction {...props} action="complete" value={remoteSignal} />
       ) : (
-        actions.createAnswer && (
-          <button
-            type="button"
-            className="rpc-button"
-            disabled={!pasted}
-            onClick={() => void session?.createAnswer(remoteSignal)}
-          >
-            {labels.createAnswer}
-          </button>
-        )
+        actions.createAnswer && <PasteAction {...props} action="answer" value={remoteSignal} />
       )}
     </div>
   )

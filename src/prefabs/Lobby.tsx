@@ -13,6 +13,7 @@ import type { LayoutContext } from './layoutContext.js'
 import { MediaBar } from './MediaBar.js'
 import {
   LocalSignalField,
+  PasteAction,
   RemoteSignalField,
   SessionErrorAlert,
   SignalProgress,
@@ -150,7 +151,6 @@ function Steps(props: LobbyProps) {
       onAnswerInstead={onAnswerInstead}
     />
   )
-  const pasted = remoteSignal.trim() !== ''
   if (role === 'caller') {
     return (
       <ol className="rpc-steps">
@@ -178,15 +178,7 @@ function Steps(props: LobbyProps) {
             actions.chooseRole && !offerReady ? () => props.onRoleChange('callee') : undefined,
           )}
           {actions.completeConnection && (
-            <button
-              type="button"
-              className="rpc-button"
-              data-variant="primary"
-              disabled={!pasted}
-              onClick={() => void session?.completeConnection(remoteSignal)}
-            >
-              {labels.completeConnection}
-            </button>
+            <PasteAction {...props} action="complete" value={remoteSignal} />
           )}
         </Step>
       </ol>
@@ -203,15 +195,7 @@ function Steps(props: LobbyProps) {
       >
         {!answered && remote()}
         {actions.createAnswer && !making && !answered && (
-          <button
-            type="button"
-            className="rpc-button"
-            data-variant="primary"
-            disabled={!pasted}
-            onClick={() => void session?.createAnswer(remoteSignal, { media: props.startMedia })}
-          >
-            {labels.createAnswer}
-          </button>
+          <PasteAction {...props} action="answer" value={remoteSignal} />
         )}
         {making && <SignalProgress {...props} />}
       </Step>

@@ -131,3 +131,32 @@ export function RemoteSignalField({
     </div>
   )
 }
+
+/**
+ * The step that uses what was pasted: **Complete connection** (an answer) or **Create answer** (an
+ * offer, or the other side's restart offer). Never enabled while the box is empty.
+ */
+export function PasteAction({
+  session,
+  labels,
+  startMedia,
+  action,
+  value,
+}: LayoutContext & { action: 'complete' | 'answer'; value: string }) {
+  const complete = action === 'complete'
+  return (
+    <button
+      type="button"
+      className="rpc-button"
+      data-variant="primary"
+      disabled={value.trim() === ''}
+      onClick={() =>
+        void (complete
+          ? session?.completeConnection(value)
+          : session?.createAnswer(value, { media: startMedia }))
+      }
+    >
+      {complete ? labels.completeConnection : labels.createAnswer}
+    </button>
+  )
+}
