@@ -215,8 +215,9 @@ function until(check: () => boolean, what: string, timeout = 30_000): Promise<vo
 
 const byText = (region: Element, tag: string, text: string) =>
   [...region.querySelectorAll(tag)].find((el) => el.textContent === text) as HTMLElement
-const localSignal = (region: Element) =>
-  region.querySelector('textarea[readonly]') as HTMLTextAreaElement
+// The call UI shows Local signal only once there is one: '' until then.
+const signalOf = (region: Element) =>
+  (region.querySelector('textarea[readonly]') as HTMLTextAreaElement | null)?.value ?? ''
 function paste(region: Element, text: string) {
   const textarea = region.querySelector('textarea:not([readonly])') as HTMLTextAreaElement
   const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set
@@ -231,13 +232,13 @@ async function driveCall() {
     Element,
   ]
   byText(caller, 'button', 'Create offer').click()
-  await until(() => localSignal(caller).value !== '', 'the offer')
-  paste(callee, localSignal(caller).value)
+  await until(() => signalOf(caller) !== '', 'the offer')
+  paste(callee, signalOf(caller))
   const calleeRadio = callee.querySelector('input[value="callee"]') as HTMLInputElement | null
   calleeRadio?.click()
   byText(callee, 'button', 'Create answer').click()
-  await until(() => localSignal(callee).value !== '', 'the answer')
-  paste(caller, localSignal(callee).value)
+  await until(() => signalOf(callee) !== '', 'the answer')
+  paste(caller, signalOf(callee))
   byText(caller, 'button', 'Complete connection').click()
   await until(
     () =>
@@ -327,7 +328,7 @@ async function clickToReady(approach: 'raw' | 'kit-cold' | 'kit-warm') {
   }
   const t0 = performance.now()
   byText(region, 'button', 'Create offer').click()
-  await until(() => localSignal(region).value !== '', 'the offer')
+  await until(() => signalOf(region) !== '', 'the offer')
   const ms = performance.now() - t0
   unmount()
   return ms
