@@ -308,6 +308,22 @@ export const MESSAGES_ZH_CN: CallMessages = {
       message: '这个房间已经有两个人了。',
       hint: '换一个房间名，并把同样的名字告诉你要呼叫的人。',
     },
+    ERR_ROOM_NAME: {
+      message: '这个房间名不能使用。',
+      hint: '房间名请用 1 到 200 个字符，并把同样的名字告诉你要呼叫的人。',
+    },
+    ERR_BROKER_UNREACHABLE: {
+      message: '无法连接到 MQTT 服务器。',
+      hint: '检查服务器地址（ws:// 或 wss://，以及服务器的 WebSocket 端口和路径，例如 ws://127.0.0.1:9001）和服务器是否在运行（npm run broker），或改用复制粘贴。',
+    },
+    ERR_BROKER_AUTH: {
+      message: 'MQTT 服务器拒绝了用户名或密码。',
+      hint: '检查用户名和密码（服务器有自己的账号），然后重新选择 MQTT 服务器。',
+    },
+    ERR_BROKER_DENIED: {
+      message: 'MQTT 服务器不允许这个账号使用这个房间。',
+      hint: '换一个这个账号可以使用的房间，或请服务器管理员允许（它的 ACL）。',
+    },
   },
 }
 

@@ -40,6 +40,10 @@ export type P2PErrorCode =
   | 'ERR_CHANNEL_FAILED'
   | 'ERR_NO_RESTART'
   | 'ERR_ROOM_FULL'
+  | 'ERR_ROOM_NAME'
+  | 'ERR_BROKER_UNREACHABLE'
+  | 'ERR_BROKER_AUTH'
+  | 'ERR_BROKER_DENIED'
 
 /** An error as a value: what happened (`message`) and what to do about it (`hint`). */
 export interface P2PError {
@@ -210,6 +214,22 @@ export const ERROR_TEXT: ErrorText = {
   ERR_ROOM_FULL: {
     message: 'This room already has two people in it.',
     hint: 'Choose another Room name, and give the same name to the person you call.',
+  },
+  ERR_ROOM_NAME: {
+    message: 'This room name cannot be used.',
+    hint: 'Type a Room name of 1 to 200 characters, and give the same name to the person you call.',
+  },
+  ERR_BROKER_UNREACHABLE: {
+    message: 'The MQTT broker could not be reached.',
+    hint: "Check Broker URL (ws:// or wss://, the broker's WebSocket port and path, e.g. ws://127.0.0.1:9001) and that the broker runs (npm run broker), or use Copy-paste.",
+  },
+  ERR_BROKER_AUTH: {
+    message: 'The MQTT broker refused the username or password.',
+    hint: 'Check Username and Password (the broker has its own accounts), then choose MQTT broker again.',
+  },
+  ERR_BROKER_DENIED: {
+    message: 'The MQTT broker does not let this account use this room.',
+    hint: "Choose a room this account may use, or ask the broker's administrator to allow it (its ACL).",
   },
   ERR_COPY: {
     message: 'Copying to the clipboard was not allowed.',
