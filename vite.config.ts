@@ -7,5 +7,5 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist-demo' },
   // Known up front, so a fresh clone's first browser run does not reload mid-test to add them.
-  optimizeDeps: { include: ['jsqr', 'qrcode-generator'] },
+  optimizeDeps: { include: ['jsqr', 'qrcode-generator', 'mqtt'] },
 })

@@ -6,19 +6,25 @@ import react from '@vitejs/plugin-react'
 // `react/jsx-dev-runtime` calls, which production React does not export.
 process.env.NODE_ENV = 'production'
 
-// The library build: one ESM entry, React and react-dom left to the app.
+// The library build: two ESM entries (the kit, and `react-p2p-call/mqtt`), React, react-dom and
+// mqtt.js left to the app.
 export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     sourcemap: true,
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    lib: {
+      entry: { index: 'src/index.ts', mqtt: 'src/mqtt.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
     rolldownOptions: {
       // React is a peer dependency; the QR library a dependency, loaded lazily by the app's bundler.
       // Every subpath of React too (`react/jsx-runtime`, `react-dom/client`, …): a bundled copy would
       // call `require('react')`, which an ES module cannot.
-      external: [/^react(-dom)?($|\/)/, 'qrcode-generator'],
+      // mqtt.js is an optional peer dependency of the `mqtt` entry only.
+      external: [/^react(-dom)?($|\/)/, 'qrcode-generator', 'mqtt'],
       // Hooks and components need the browser: one client boundary for Next.js's App Router.
       output: { banner: "'use client';" },
     },

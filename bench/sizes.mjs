@@ -65,6 +65,22 @@ export async function measureSizes() {
       `export { createPeerSession, createLocalMedia, decodeSignal } from ${src('src/index.ts')}`,
       { external: [...EXTERNAL, 'qrcode-generator'] },
     ),
+    // What an app pays for MQTT broker signaling: the entry's own code beside the kit, and mqtt.js.
+    await bundleSize(
+      'react-p2p-call/mqtt (its own code)',
+      `export { createMqttSignaling } from ${src('src/mqtt.ts')}`,
+      {
+        external: [
+          ...EXTERNAL,
+          'mqtt',
+          /\/core\/(errors|store|signalCodec|signalMessage|signalingChannel|recovery|crc32)\.ts$/,
+        ],
+      },
+    ),
+    await bundleSize(
+      'mqtt.js (lazy chunk with react-p2p-call/mqtt)',
+      `export { default } from 'mqtt'`,
+    ),
     await bundleSize('qrcode-generator (lazy chunk)', `export { default } from 'qrcode-generator'`),
     await bundleSize('peerjs', `export { Peer } from 'peerjs'`),
     // simple-peer needs Node's buffer/stream/events polyfills, which Vite does not add: its own

@@ -64,6 +64,10 @@ const TEXT = {
   },
 } as const
 
+// MQTT broker in Signaling: mqtt.js is loaded only when it is chosen (an app writes
+// `() => import('react-p2p-call/mqtt')`).
+const loadMqtt = () => import('../src/mqtt')
+
 function initialLanguage(search: string): Language {
   return new URLSearchParams(search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en'
 }
@@ -113,6 +117,7 @@ export function Demo({ search = '' }: { search?: string }) {
       </header>
       <VideoCall
         {...iceOptionsOf(ice)}
+        mqtt={loadMqtt}
         messages={language === 'zh-CN' ? MESSAGES_ZH_CN : MESSAGES_EN}
       />
     </main>

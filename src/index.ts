@@ -98,6 +98,8 @@ export {
 } from './core/signalingChannel.js'
 export { createBroadcastSignaling } from './core/broadcastSignaling.js'
 export { createWebSocketSignaling } from './core/webSocketSignaling.js'
+// The MQTT channel itself is in `react-p2p-call/mqtt` (with mqtt.js); here only its options' type.
+export type { MqttSignalingOptions } from './core/mqttProtocol.js'
 
 export {
   PeerSessionProvider,
@@ -123,6 +125,7 @@ export { useMediaDevices } from './hooks/useMediaDevices.js'
 export { useCallStats } from './hooks/useCallStats.js'
 export {
   useSignalingChannel,
+  type MqttSignalingLoader,
   type SignalingChoice,
   type UseSignalingChannelOptions,
 } from './hooks/useSignalingChannel.js'

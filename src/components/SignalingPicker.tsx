@@ -12,18 +12,35 @@ export interface SignalingPickerProps extends Omit<ComponentPropsWithoutRef<'div
   onKindChange: (kind: SignalingKind) => void
   onRoomChange: (room: string) => void
   onUrlChange: (url: string) => void
+  /** Offer **MQTT broker** (the app can load `react-p2p-call/mqtt`). Default `false`. */
+  offerMqtt?: boolean
+  /** The broker account, for MQTT broker. */
+  username?: string
+  password?: string
+  onUsernameChange?: (username: string) => void
+  onPasswordChange?: (password: string) => void
   disabled?: boolean
   labels?: Partial<
     Record<
-      'signalingChoice' | 'copyPaste' | 'sameBrowser' | 'webSocket' | 'room' | 'serverUrl',
+      | 'signalingChoice'
+      | 'copyPaste'
+      | 'sameBrowser'
+      | 'webSocket'
+      | 'mqttBroker'
+      | 'room'
+      | 'serverUrl'
+      | 'brokerUrl'
+      | 'brokerUsername'
+      | 'brokerPassword',
       string
     >
   >
 }
 
 /**
- * A select named **Signaling** (Copy-paste, Same browser, WebSocket) with a **Room** textbox and a
- * **Server URL** textbox where they apply.
+ * A select named **Signaling** (Copy-paste, Same browser, WebSocket, and MQTT broker when offered)
+ * with a **Room** textbox, and a **Server URL** textbox (WebSocket) or **Broker URL**, **Username**
+ * and **Password** (MQTT broker) where they apply.
  *
  * @example
  * <SignalingPicker kind={kind} room={room} url={url}
@@ -36,6 +53,11 @@ export function SignalingPicker({
   onKindChange,
   onRoomChange,
   onUrlChange,
+  offerMqtt = false,
+  username = '',
+  password = '',
+  onUsernameChange,
+  onPasswordChange,
   disabled,
   labels = {},
   ...rest
@@ -53,6 +75,9 @@ export function SignalingPicker({
         <option value="copy-paste">{labels.copyPaste ?? 'Copy-paste'}</option>
         <option value="same-browser">{labels.sameBrowser ?? 'Same browser'}</option>
         <option value="websocket">{labels.webSocket ?? 'WebSocket'}</option>
+        {(offerMqtt || kind === 'mqtt') && (
+          <option value="mqtt">{labels.mqttBroker ?? 'MQTT broker'}</option>
+        )}
       </select>
       {kind !== 'copy-paste' && (
         <>
@@ -66,16 +91,41 @@ export function SignalingPicker({
           />
         </>
       )}
-      {kind === 'websocket' && (
+      {(kind === 'websocket' || kind === 'mqtt') && (
         <>
-          <label htmlFor={`${id}-url`}>{labels.serverUrl ?? 'Server URL'}</label>
+          <label htmlFor={`${id}-url`}>
+            {kind === 'mqtt'
+              ? (labels.brokerUrl ?? 'Broker URL')
+              : (labels.serverUrl ?? 'Server URL')}
+          </label>
           <input
             id={`${id}-url`}
             type="url"
             value={url}
             disabled={disabled}
-            placeholder="ws://127.0.0.1:8787"
+            placeholder={kind === 'mqtt' ? 'ws://127.0.0.1:9001' : 'ws://127.0.0.1:8787'}
             onChange={(event) => onUrlChange(event.target.value)}
+          />
+        </>
+      )}
+      {kind === 'mqtt' && (
+        <>
+          <label htmlFor={`${id}-user`}>{labels.brokerUsername ?? 'Username'}</label>
+          <input
+            id={`${id}-user`}
+            value={username}
+            disabled={disabled}
+            autoComplete="username"
+            onChange={(event) => onUsernameChange?.(event.target.value)}
+          />
+          <label htmlFor={`${id}-password`}>{labels.brokerPassword ?? 'Password'}</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            value={password}
+            disabled={disabled}
+            autoComplete="current-password"
+            onChange={(event) => onPasswordChange?.(event.target.value)}
           />
         </>
       )}

@@ -33,8 +33,12 @@ export interface CallLabels {
   copyPaste: string
   sameBrowser: string
   webSocket: string
+  mqttBroker: string
   room: string
   serverUrl: string
+  brokerUrl: string
+  brokerUsername: string
+  brokerPassword: string
   startCall: string
   reconnect: string
   shareScreen: string
@@ -169,8 +173,12 @@ export const DEFAULT_LABELS: CallLabels = {
   copyPaste: 'Copy-paste',
   sameBrowser: 'Same browser',
   webSocket: 'WebSocket',
+  mqttBroker: 'MQTT broker',
   room: 'Room',
   serverUrl: 'Server URL',
+  brokerUrl: 'Broker URL',
+  brokerUsername: 'Username',
+  brokerPassword: 'Password',
   startCall: 'Start call',
   reconnect: 'Reconnect',
   shareScreen: 'Share screen',

@@ -19,12 +19,16 @@ export interface VideoCallProps extends UsePeerConnectionOptions {
   /** Override the message and hint of any error code. */
   errorText?: Partial<ErrorText>
   defaultRole?: CallRole
-  /** The signaling chosen at first: `copy-paste` (default), `same-browser` or `websocket`. */
+  /** The signaling chosen at first: `copy-paste` (default), `same-browser`, `websocket` or `mqtt` (with `mqtt`). */
   defaultSignaling?: VideoCallLayoutProps['defaultSignaling']
   /** The room for Same browser and WebSocket (default `demo`). */
   defaultRoom?: string
   /** The relay for WebSocket (default `ws://127.0.0.1:8787`, see `npm run signal-server`). */
   defaultServerUrl?: string
+  /** Offers **MQTT broker** in Signaling: `mqtt={() => import('react-p2p-call/mqtt')}` (loaded when chosen). */
+  mqtt?: VideoCallLayoutProps['mqtt']
+  /** The broker for MQTT broker (default `ws://127.0.0.1:9001`, see `npm run broker`). */
+  defaultBrokerUrl?: string
   /** Share links for offers (**Copy link**, and reading `#offer=` on load). Default `true`. */
   shareLink?: VideoCallLayoutProps['shareLink']
   /** Prepare the next connection once the preview is on or an offer is filled in. Default `true`. */
@@ -55,6 +59,8 @@ export function VideoCall({
   defaultSignaling,
   defaultRoom,
   defaultServerUrl,
+  mqtt,
+  defaultBrokerUrl,
   shareLink,
   prewarm,
   children,
@@ -75,6 +81,8 @@ export function VideoCall({
           {...(defaultSignaling ? { defaultSignaling } : {})}
           {...(defaultRoom !== undefined ? { defaultRoom } : {})}
           {...(defaultServerUrl !== undefined ? { defaultServerUrl } : {})}
+          {...(mqtt ? { mqtt } : {})}
+          {...(defaultBrokerUrl !== undefined ? { defaultBrokerUrl } : {})}
           {...(shareLink !== undefined ? { shareLink } : {})}
           {...(prewarm !== undefined ? { prewarm } : {})}
         />

@@ -17,7 +17,7 @@ import { useMaybeLocalMediaContext, usePeerSessionContext } from '../hooks/PeerS
 import { useLocalMediaState } from '../hooks/useLocalMediaState.js'
 import { useMediaDevices } from '../hooks/useMediaDevices.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
-import { useSignalingChannel } from '../hooks/useSignalingChannel.js'
+import { useSignalingChannel, type MqttSignalingLoader } from '../hooks/useSignalingChannel.js'
 import { useDebouncedValue } from '../components/useDebouncedValue.js'
 import { CallStage } from './CallStage.js'
 import { DetailsPanel } from './DetailsPanel.js'
@@ -40,6 +40,13 @@ export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'
   defaultRoom?: string
   /** Default relay URL for WebSocket. Default `ws://127.0.0.1:8787` (`npm run signal-server`). */
   defaultServerUrl?: string
+  /**
+   * Offers **MQTT broker** in Signaling, loading the channel only when it is chosen:
+   * `mqtt={() => import('react-p2p-call/mqtt')}` (mqtt.js stays out of the app's main chunk).
+   */
+  mqtt?: MqttSignalingLoader
+  /** Default broker URL for MQTT broker. Default `ws://127.0.0.1:9001` (`npm run broker`). */
+  defaultBrokerUrl?: string
   /**
    * Share links: `true` (default) adds **Copy link** to an offer, a link to this page whose fragment
    * (`#offer=…`, never sent to a server) carries it; opening one selects Callee and fills in Remote
@@ -88,6 +95,8 @@ export function VideoCallLayout({
   defaultSignaling = 'copy-paste',
   defaultRoom = 'demo',
   defaultServerUrl = 'ws://127.0.0.1:8787',
+  mqtt,
+  defaultBrokerUrl = 'ws://127.0.0.1:9001',
   shareLink = true,
   prewarm = true,
   session: sessionProp,
@@ -112,9 +121,22 @@ export function VideoCallLayout({
   const [signalingKind, setSignalingKind] = useState<SignalingKind>(defaultSignaling)
   const [roomInput, setRoomInput] = useState(defaultRoom)
   const [urlInput, setUrlInput] = useState(defaultServerUrl)
-  // Kind, room and URL settle together: no channel is opened for a half-made choice.
-  const settled = useDebouncedValue(`${signalingKind}\n${roomInput}\n${urlInput}`, 300)
-  const [kind, room = '', url = ''] = settled.split('\n') as [SignalingKind, string?, string?]
+  const [brokerInput, setBrokerInput] = useState(defaultBrokerUrl)
+  const [usernameInput, setUsernameInput] = useState('')
+  const [passwordInput, setPasswordInput] = useState('')
+  // Kind, room, URL and account settle together: no channel is opened for a half-made choice.
+  const settled = useDebouncedValue(
+    JSON.stringify([signalingKind, roomInput, urlInput, brokerInput, usernameInput, passwordInput]),
+    300,
+  )
+  const [kind, room, url, brokerUrl, username, password] = JSON.parse(settled) as [
+    SignalingKind,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
 
   const phase = useSessionSelector(selectPhase, session)
   const step = useSessionSelector(selectStep, session)
@@ -133,7 +155,11 @@ export function VideoCallLayout({
       ? { kind: 'copy-paste' }
       : kind === 'same-browser'
         ? { kind: 'same-browser', room }
-        : { kind: 'websocket', url, room },
+        : kind === 'mqtt' && mqtt
+          ? { kind: 'mqtt', load: mqtt, url: brokerUrl, room, username, password }
+          : kind === 'mqtt'
+            ? { kind: 'copy-paste' }
+            : { kind: 'websocket', url, room },
     { session, media: startMedia },
   )
 
@@ -264,10 +290,15 @@ export function VideoCallLayout({
             signaling={{
               kind: signalingKind,
               room: roomInput,
-              url: urlInput,
+              url: signalingKind === 'mqtt' ? brokerInput : urlInput,
               onKindChange: setSignalingKind,
               onRoomChange: setRoomInput,
-              onUrlChange: setUrlInput,
+              onUrlChange: signalingKind === 'mqtt' ? setBrokerInput : setUrlInput,
+              offerMqtt: mqtt !== undefined,
+              username: usernameInput,
+              password: passwordInput,
+              onUsernameChange: setUsernameInput,
+              onPasswordChange: setPasswordInput,
             }}
           />
         )}
