@@ -12,6 +12,13 @@ import {
   widenUdp,
 } from './tests/browser/setup/commands.ts'
 import {
+  brokerAvailable,
+  brokerKill,
+  brokerStart,
+  tabCrash,
+  tabOpen,
+} from './tests/browser/setup/broker.ts'
+import {
   avoidLoopback,
   changeAddress,
   relayKill,
@@ -68,7 +75,19 @@ export default mergeConfig(
             browser: {
               ...chromium('chromium-browser'),
               // An independent WebRTC stack (aiortc) for the interop tests.
-              commands: { aiortcAvailable, aiortcStart, aiortcSend, aiortcLine, aiortcStop },
+              commands: {
+                aiortcAvailable,
+                aiortcStart,
+                aiortcSend,
+                aiortcLine,
+                aiortcStop,
+                // A real mosquitto and a second tab for the MQTT signaling tests.
+                brokerAvailable,
+                brokerStart,
+                brokerKill,
+                tabOpen,
+                tabCrash,
+              },
             },
           },
         },

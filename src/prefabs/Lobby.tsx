@@ -261,7 +261,8 @@ export function Lobby(props: LobbyProps) {
                   </p>
                 )}
                 {channel.error && <ErrorAlert error={channel.error} errorText={props.errorText} />}
-                {actions.startCall && (
+                {/* Only once the room is reached: a refused or broken channel cannot start a call. */}
+                {actions.startCall && channel.status === 'open' && (
                   <Primary onClick={() => void session?.startCall({ media: props.startMedia })}>
                     <Icon name="phone" />
                     {labels.startCall}
