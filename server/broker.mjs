@@ -73,7 +73,9 @@ export async function startBroker({ wsPort = 9001, plainPort = 1884, log = () =>
   } catch (error) {
     child.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
-    throw new Error(`mosquitto did not start: ${error.message}\n${output.slice(-800)}`)
+    throw new Error(`mosquitto did not start: ${error.message}\n${output.slice(-800)}`, {
+      cause: error,
+    })
   }
   let stopped = false
   const kill = async (signal = 'SIGKILL') => {
