@@ -2,7 +2,8 @@
 /* global window -- the page.evaluate and waitForFunction callbacks run in the page */
 // `npm run bench`: the benchmark suite, in headless Chromium inside the tests' network namespace.
 // Prints a table and writes bench-results/latest.json. Options: --runs N (connect runs, default 7),
-// --quick (3 runs, no 40 s silent-STUN wait for the raw flow).
+// --quick (3 runs, no 40 s silent-STUN wait for the raw flow); --mqtt [--pairs N] runs the MQTT
+// signaling load test (bench/mqttLoad.mjs) instead.
 import { createSocket } from 'node:dgram'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -12,6 +13,11 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs'
 import { measureSizes } from './sizes.mjs'
 
 const args = process.argv.slice(2)
+// `--mqtt`: the MQTT signaling load test instead (bench/mqttLoad.mjs; `--pairs N`).
+if (args.includes('--mqtt')) {
+  await import('./mqttLoad.mjs')
+  process.exit(0)
+}
 const quick = args.includes('--quick')
 const runsArg = args.indexOf('--runs')
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 3 : 7
