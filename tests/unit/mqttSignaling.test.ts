@@ -8,7 +8,8 @@ import { createMqttSignaling } from '../../src/mqtt'
 import chromium from '../fixtures/sdp/chromium.json'
 
 // The MQTT channel against a real mosquitto (Debian's; CI installs it), started on ports of its own.
-const available = findMosquitto() !== null
+// Skipped where it is not installed, except in CI: there a missing broker fails.
+const available = findMosquitto() !== null || process.env.CI === 'true'
 
 async function freePort(): Promise<number> {
   const server = createServer()
