@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises'
 import { chromium } from 'playwright'
 import { createServer } from 'vite'
+import { startBroker } from '../server/broker.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
 
 const OUT = new URL('../docs/', import.meta.url)
@@ -119,6 +120,37 @@ try {
     throw error
   }
   await shot(right, 'demo-screen-share.png')
+
+  // A call through an MQTT broker (npm run broker's mosquitto, its default address): the laptop as
+  // alice, the phone as bob, no paste.
+  const broker = await startBroker()
+  try {
+    const alice = await laptop.newPage()
+    const bob = await phone.newPage()
+    await Promise.all([alice.goto(url), bob.goto(url)])
+    for (const [page, user, password] of [
+      [alice, 'alice', 'alice-dev'],
+      [bob, 'bob', 'bob-dev'],
+    ]) {
+      await page.getByRole('combobox', { name: 'Signaling' }).selectOption({ label: 'MQTT broker' })
+      await page.getByRole('textbox', { name: 'Room' }).fill('standup')
+      await page.getByRole('textbox', { name: 'Username' }).fill(user)
+      await page.getByLabel('Password').fill(password)
+      await page.getByText('Ready: open the same room').waitFor({ timeout: 15_000 })
+    }
+    await shot(bob, 'demo-phone-mqtt.png')
+    await alice.getByRole('button', { name: 'Start call' }).click()
+    await bob.bringToFront()
+    await playing(bob)
+    await alice.bringToFront()
+    await playing(alice)
+    await alice.getByRole('button', { name: 'Details' }).click()
+    await alice.getByText('Signaling channel: open').waitFor()
+    await shot(alice, 'demo-mqtt-call.png')
+    await alice.getByRole('button', { name: 'Hang up' }).click()
+  } finally {
+    await broker.stop()
+  }
 
   // A copy-paste call in Chinese (?lang=zh-CN): every label and hint from MESSAGES_ZH_CN.
   // (Chinese text needs a CJK font on the machine, e.g. Debian's fonts-wqy-microhei.)

@@ -66,3 +66,61 @@ export const WebSocket: Story = {
     await expect(canvas.getByRole('textbox', { name: 'Room' })).toHaveValue('standup')
   },
 }
+
+function InteractiveMqtt() {
+  const [kind, setKind] = useState<SignalingKind>('copy-paste')
+  const [room, setRoom] = useState('demo')
+  const [url, setUrl] = useState('ws://127.0.0.1:9001')
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  return (
+    <SignalingPicker
+      kind={kind}
+      room={room}
+      url={url}
+      onKindChange={setKind}
+      onRoomChange={setRoom}
+      onUrlChange={setUrl}
+      offerMqtt
+      username={username}
+      password={password}
+      onUsernameChange={setUsername}
+      onPasswordChange={setPassword}
+    />
+  )
+}
+
+/** With `offerMqtt` (the app can load `react-p2p-call/mqtt`): the broker, the room and an account. */
+export const MqttBroker: Story = {
+  render: () => <InteractiveMqtt />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.selectOptions(
+      canvas.getByRole('combobox', { name: 'Signaling' }),
+      'MQTT broker',
+    )
+    await expect(canvas.getByRole('textbox', { name: 'Broker URL' })).toHaveValue(
+      'ws://127.0.0.1:9001',
+    )
+    await expect(canvas.queryByRole('textbox', { name: 'Server URL' })).toBeNull()
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Username' }), 'alice')
+    await userEvent.type(canvas.getByLabelText('Password'), 'alice-dev')
+    await expect(canvas.getByLabelText('Password')).toHaveAttribute('type', 'password')
+    await expect(canvas.getByLabelText('Password')).toHaveValue('alice-dev')
+  },
+}
+
+/** Without `offerMqtt` there is no MQTT broker to choose. */
+export const WithoutMqtt: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const options = within(canvas.getByRole('combobox', { name: 'Signaling' })).getAllByRole(
+      'option',
+    )
+    await expect(options.map((o) => o.textContent)).toEqual([
+      'Copy-paste',
+      'Same browser',
+      'WebSocket',
+    ])
+  },
+}

@@ -65,22 +65,24 @@ export function SignalingPicker({
   const id = useId()
   return (
     <div className="rpc-signaling" data-state={kind} {...rest}>
-      <label htmlFor={`${id}-kind`}>{labels.signalingChoice ?? 'Signaling'}</label>
-      <select
-        id={`${id}-kind`}
-        value={kind}
-        disabled={disabled}
-        onChange={(event) => onKindChange(event.target.value as SignalingKind)}
-      >
-        <option value="copy-paste">{labels.copyPaste ?? 'Copy-paste'}</option>
-        <option value="same-browser">{labels.sameBrowser ?? 'Same browser'}</option>
-        <option value="websocket">{labels.webSocket ?? 'WebSocket'}</option>
-        {(offerMqtt || kind === 'mqtt') && (
-          <option value="mqtt">{labels.mqttBroker ?? 'MQTT broker'}</option>
-        )}
-      </select>
+      <div className="rpc-signaling__field">
+        <label htmlFor={`${id}-kind`}>{labels.signalingChoice ?? 'Signaling'}</label>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          disabled={disabled}
+          onChange={(event) => onKindChange(event.target.value as SignalingKind)}
+        >
+          <option value="copy-paste">{labels.copyPaste ?? 'Copy-paste'}</option>
+          <option value="same-browser">{labels.sameBrowser ?? 'Same browser'}</option>
+          <option value="websocket">{labels.webSocket ?? 'WebSocket'}</option>
+          {(offerMqtt || kind === 'mqtt') && (
+            <option value="mqtt">{labels.mqttBroker ?? 'MQTT broker'}</option>
+          )}
+        </select>
+      </div>
       {kind !== 'copy-paste' && (
-        <>
+        <div className="rpc-signaling__field">
           <label htmlFor={`${id}-room`}>{labels.room ?? 'Room'}</label>
           <input
             id={`${id}-room`}
@@ -89,10 +91,10 @@ export function SignalingPicker({
             autoComplete="off"
             onChange={(event) => onRoomChange(event.target.value)}
           />
-        </>
+        </div>
       )}
       {(kind === 'websocket' || kind === 'mqtt') && (
-        <>
+        <div className="rpc-signaling__field rpc-signaling__field--wide">
           <label htmlFor={`${id}-url`}>
             {kind === 'mqtt'
               ? (labels.brokerUrl ?? 'Broker URL')
@@ -106,27 +108,31 @@ export function SignalingPicker({
             placeholder={kind === 'mqtt' ? 'ws://127.0.0.1:9001' : 'ws://127.0.0.1:8787'}
             onChange={(event) => onUrlChange(event.target.value)}
           />
-        </>
+        </div>
       )}
       {kind === 'mqtt' && (
         <>
-          <label htmlFor={`${id}-user`}>{labels.brokerUsername ?? 'Username'}</label>
-          <input
-            id={`${id}-user`}
-            value={username}
-            disabled={disabled}
-            autoComplete="username"
-            onChange={(event) => onUsernameChange?.(event.target.value)}
-          />
-          <label htmlFor={`${id}-password`}>{labels.brokerPassword ?? 'Password'}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            value={password}
-            disabled={disabled}
-            autoComplete="current-password"
-            onChange={(event) => onPasswordChange?.(event.target.value)}
-          />
+          <div className="rpc-signaling__field">
+            <label htmlFor={`${id}-user`}>{labels.brokerUsername ?? 'Username'}</label>
+            <input
+              id={`${id}-user`}
+              value={username}
+              disabled={disabled}
+              autoComplete="username"
+              onChange={(event) => onUsernameChange?.(event.target.value)}
+            />
+          </div>
+          <div className="rpc-signaling__field">
+            <label htmlFor={`${id}-password`}>{labels.brokerPassword ?? 'Password'}</label>
+            <input
+              id={`${id}-password`}
+              type="password"
+              value={password}
+              disabled={disabled}
+              autoComplete="current-password"
+              onChange={(event) => onPasswordChange?.(event.target.value)}
+            />
+          </div>
         </>
       )}
     </div>
