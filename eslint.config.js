@@ -37,7 +37,13 @@ export default tseslint.config(
               message: 'src/core has no React.',
             },
             {
-              group: ['../hooks/*', '../components/*', '../VideoCall'],
+              group: [
+                '../hooks/*',
+                '../components/*',
+                '../prefabs/*',
+                '../locales/*',
+                '../VideoCall',
+              ],
               message: 'src/core imports nothing above it.',
             },
           ],
@@ -55,6 +61,31 @@ export default tseslint.config(
             {
               group: ['../components/*', '../VideoCall'],
               message: 'Hooks do not import components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Presentational components take only types from the core: what they show comes in as props or
+  // through hooks. Prefabs (src/prefabs) compose them and may use the core; components never import
+  // a prefab or a language catalogue.
+  {
+    files: ['src/components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../core/*'],
+              allowTypeImports: true,
+              message:
+                'Components take only types from the core: pass values as props or through a hook.',
+            },
+            {
+              group: ['../prefabs/*', '../locales/*'],
+              message: 'Components do not import prefabs or language catalogues.',
             },
           ],
         },

@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react'
 // `react/jsx-dev-runtime` calls, which production React does not export.
 process.env.NODE_ENV = 'production'
 
-// The library build: two ESM entries (the kit, and `react-p2p-call/mqtt`), React, react-dom and
+// The library build: three ESM entries (the kit, `react-p2p-call/mqtt`, `react-p2p-call/locales/zh-CN`), React, react-dom and
 // mqtt.js left to the app.
 export default defineConfig({
   plugins: [react()],
@@ -15,7 +15,11 @@ export default defineConfig({
     emptyOutDir: false,
     sourcemap: true,
     lib: {
-      entry: { index: 'src/index.ts', mqtt: 'src/mqtt.ts' },
+      entry: {
+        index: 'src/index.ts',
+        mqtt: 'src/mqtt.ts',
+        'locales/zh-CN': 'src/locales/zh-CN.ts',
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -65,6 +65,11 @@ export async function measureSizes() {
       `export { createPeerSession, createLocalMedia, decodeSignal } from ${src('src/index.ts')}`,
       { external: [...EXTERNAL, 'qrcode-generator'] },
     ),
+    // Languages other than English are entries of their own.
+    await bundleSize(
+      'react-p2p-call/locales/zh-CN',
+      `export { MESSAGES_ZH_CN } from ${src('src/locales/zh-CN.ts')}`,
+    ),
     // What an app pays for MQTT broker signaling: the entry's own code beside the kit, and mqtt.js.
     await bundleSize(
       'react-p2p-call/mqtt (its own code)',

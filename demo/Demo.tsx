@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { MESSAGES_EN, MESSAGES_ZH_CN, VideoCall } from '../src'
+import { MESSAGES_EN, VideoCall } from '../src'
+import { MESSAGES_ZH_CN } from '../src/locales/zh-CN'
 import { IceSettingsPanel, type IceSettingsText } from './IceSettingsPanel'
 import {
   iceOptionsOf,

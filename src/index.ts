@@ -175,12 +175,12 @@ export { useAudioLevel } from './hooks/useAudioLevel.js'
 export { watchAudioLevel, type WatchAudioLevelOptions } from './core/audioLevel.js'
 export { VideoCallLayout, type VideoCallLayoutProps } from './prefabs/VideoCallLayout.js'
 export { DEFAULT_LABELS, type CallLabels } from './components/labels.js'
+// Other languages are entries of their own: `react-p2p-call/locales/zh-CN` (MESSAGES_ZH_CN).
 export {
   MESSAGES_EN,
-  MESSAGES_ZH_CN,
   mergeMessages,
   type CallMessages,
   type CallMessagesOverride,
-} from './components/messages.js'
+} from './locales/messages.js'
 export { useControllableState } from './components/useControllableState.js'
 export { VideoCall, type VideoCallProps } from './prefabs/VideoCall.js'

@@ -16,9 +16,15 @@ async function createOffer(canvas: ReturnType<typeof within>) {
 
 /** The Connection state panel, in Details (opened as a person would). */
 async function statePanel(canvas: ReturnType<typeof within>) {
-  const toggle = canvas.getByRole('button', { name: 'Details' })
-  if (toggle.getAttribute('aria-expanded') !== 'true') await userEvent.click(toggle)
-  return canvas.getByRole('status', { name: 'Connection state' })
+  // The lobby gives way to the call stage as the call connects: open Details in whichever is shown.
+  return waitFor(
+    async () => {
+      const toggle = canvas.getByRole('button', { name: 'Details' })
+      if (toggle.getAttribute('aria-expanded') !== 'true') await userEvent.click(toggle)
+      return canvas.getByRole('status', { name: 'Connection state' })
+    },
+    { timeout: 5_000 },
+  )
 }
 
 /** Waits until the side's state panel says `line`. */

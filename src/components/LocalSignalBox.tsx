@@ -1,6 +1,10 @@
 import { useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
-import { ERROR_TEXT } from '../core/errors.js'
 import { copyText } from './copyText.js'
+
+const COPY_REFUSED = {
+  message: 'The browser did not let this page copy.',
+  hint: 'Select the signal and copy it yourself.',
+}
 
 /** Props of {@link LocalSignalBox}. */
 export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onCopy'> {
@@ -25,7 +29,10 @@ export interface LocalSignalBoxProps extends Omit<ComponentPropsWithoutRef<'div'
     copyLink?: string
     linkCopied?: string
   }
-  /** The text shown when the clipboard refuses the copy. */
+  /**
+   * The text shown when the clipboard refuses the copy (`<VideoCall>` passes its `ERR_COPY` text).
+   * Default: a short English one.
+   */
   copyError?: { message: string; hint: string }
 }
 
@@ -49,7 +56,7 @@ export function LocalSignalBox({
   const id = useId()
   const textarea = useRef<HTMLTextAreaElement>(null)
   const [copy, setCopy] = useState<'idle' | 'copied' | 'link-copied' | 'failed'>('idle')
-  const error = copyError ?? ERROR_TEXT.ERR_COPY
+  const error = copyError ?? COPY_REFUSED
 
   return (
     <div className="rpc-signal rpc-signal--local" data-state={value ? 'ready' : 'empty'} {...rest}>

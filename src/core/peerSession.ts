@@ -1,9 +1,23 @@
 import { compactSignalId, encodeCompactSignal } from './compactSignal.js'
+import { layersOf, rtcConfiguration } from './connectionConfig.js'
 import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
+import { gatheringDone } from './gatheringBudget.js'
 import { attachNegotiation, type Negotiation } from './negotiation.js'
-import { derivePhase, type CallPhase, type CallStep } from './phase.js'
+import type { CallStep } from './phase.js'
+import {
+  INITIAL_LAYERS,
+  INITIAL_SESSION_STATE,
+  type CallRole,
+  type ConnectionLayers,
+  type LocalStreamSource,
+  type PeerSession,
+  type PeerSessionOptions,
+  type PeerSessionState,
+} from './peerSessionTypes.js'
 import { createRecovery, type Recovery } from './recovery.js'
-import { securityCode } from './securityCode.js'
+import { countCandidates, isHostCandidate, withoutHostCandidates } from './sdpCandidates.js'
+import { dtlsFingerprintOf, securityCode } from './securityCode.js'
+import { nextSessionState, type SessionPatch } from './sessionSnapshot.js'
 import { chooseSignalPath, isTransportUp, type SignalPath } from './signalPath.js'
 import {
   decodeSignal,
@@ -18,291 +32,15 @@ import {
 } from './signalCodec.js'
 import type { SignalingChannel } from './signalingChannel.js'
 import { parseSignalMessage, type SignalMessage } from './signalMessage.js'
-import { createStore, type ReadableStore } from './store.js'
+import { createStore } from './store.js'
 
-/** Who starts the call: the caller makes the offer, the callee answers it. */
-export type CallRole = 'caller' | 'callee'
+// The public types live in peerSessionTypes.ts; the pure pieces in sessionSnapshot.ts,
+// sdpCandidates.ts, connectionConfig.ts and gatheringBudget.ts. Re-exported here, where apps and
+// hooks have always found them.
+export * from './peerSessionTypes.js'
+export { countCandidates, withoutHostCandidates } from './sdpCandidates.js'
 
-/**
- * The `RTCPeerConnection` options the kit passes through unchanged. They are read when a call
- * starts, so changing them never disturbs a call in progress: they apply to the next one.
- */
-export interface ConnectionOptions {
-  /** Default: {@link DEFAULT_ICE_SERVERS}. Pass `[]` for host candidates only (same network). */
-  iceServers?: RTCIceServer[]
-  /** `'relay'` forces every path through a TURN server. */
-  iceTransportPolicy?: RTCIceTransportPolicy
-  /** Default `'max-bundle'` (the browser's default is `'balanced'`). */
-  bundlePolicy?: RTCBundlePolicy
-  rtcpMuxPolicy?: RTCRtcpMuxPolicy
-  iceCandidatePoolSize?: number
-}
-
-/** Options of {@link createPeerSession}: the connection options plus negotiation behaviour. */
-export interface PeerSessionOptions extends ConnectionOptions {
-  /**
-   * The polite side yields when both renegotiate at once. Default: the callee is polite, the caller
-   * not; with a signaling channel and no roles yet, the end with the smaller channel id.
-   */
-  polite?: boolean
-  /** How long `disconnected` may last before the kit restarts ICE. Default 3000 ms. */
-  reconnectAfterMs?: number
-  /**
-   * When a non-trickle signal is ready: when ICE gathering completes, or `graceMs` after the first
-   * candidate (time for server-reflexive/relay ones to follow), or at `maxMs`, whichever is first.
-   * A STUN server that never answers then costs a second, not ~40. Defaults: 1000 and 10000 ms;
-   * raise `graceMs` for a slow TURN server.
-   */
-  gatheringBudget?: { graceMs?: number; maxMs?: number }
-  /**
-   * How `localSignal` is written: `'compact'` (default; `p2p1.offer.…`, about an eighth of the
-   * tutorial's JSON) or `'json'` (the tutorial's `{sdp, candidates}`, what its lab page reads).
-   * Pastes of either format are always accepted. Change it later with `setSignalFormat`.
-   */
-  signalFormat?: SignalFormat
-  /**
-   * Leave host candidates (this device's own addresses) out of everything sent: signals, trickled
-   * candidates, later descriptions. The other side then learns only server-reflexive and relay
-   * addresses. The trade-off: two devices on one network can no longer connect directly unless a
-   * STUN server gives them a usable address, or the other side keeps its host candidates.
-   * For no addresses at all, use `iceTransportPolicy: 'relay'` with a TURN server.
-   */
-  stripHostCandidates?: boolean
-}
-
-/** One transition in {@link PeerSessionState.timeline}. */
-export interface TimelineEntry {
-  /** `Date.now()` when it happened. */
-  readonly at: number
-  readonly layer: 'signaling' | 'gathering' | 'ice' | 'connection' | 'phase' | 'recovery' | 'error'
-  /** The new state, or the error code. */
-  readonly value: string
-  /** For an error: the browser's own reason, when it gave one (`P2PError.detail`). */
-  readonly detail?: string
-}
-
-const TIMELINE_LENGTH = 500
-const TIMELINE_LAYERS = [
-  ['signaling', 'signalingState'],
-  ['gathering', 'iceGatheringState'],
-  ['ice', 'iceConnectionState'],
-  ['connection', 'connectionState'],
-  ['phase', 'phase'],
-] as const
-
-function timelineOf(prev: PeerSessionState, next: PeerSessionState): readonly TimelineEntry[] {
-  const at = Date.now()
-  const added: TimelineEntry[] = []
-  for (const [layer, key] of TIMELINE_LAYERS) {
-    if (prev[key] !== next[key]) added.push({ at, layer, value: next[key] })
-  }
-  if (next.recovery && next.recovery.attempts !== prev.recovery?.attempts) {
-    added.push({
-      at,
-      layer: 'recovery',
-      value: `ICE restart ${next.recovery.attempts}: ${next.recovery.reason}`,
-    })
-  }
-  if (next.error && next.error !== prev.error) {
-    const { code, detail } = next.error
-    added.push(
-      detail ? { at, layer: 'error', value: code, detail } : { at, layer: 'error', value: code },
-    )
-  }
-  if (added.length === 0) return prev.timeline
-  return [...prev.timeline, ...added].slice(-TIMELINE_LENGTH)
-}
-
-/** Whether a side's microphone is muted and its camera off. */
-export interface MediaSwitches {
-  readonly micMuted: boolean
-  readonly cameraOff: boolean
-}
-
-/** See {@link PeerSessionState.recovery}. */
-export interface RecoveryState {
-  readonly attempts: number
-  readonly reason: string
-}
-
-/** How many candidates of each type a signal carries. */
-export interface CandidateCounts {
-  readonly host: number
-  readonly srflx: number
-  readonly prflx: number
-  readonly relay: number
-}
-
-/** One public STUN server, as the tutorial uses; override with `iceServers`. */
-export const DEFAULT_ICE_SERVERS: readonly RTCIceServer[] = [
-  { urls: 'stun:stun.l.google.com:19302' },
-]
-
-/**
- * Where a call gets its local stream: a stream, `null` (receive-only), or a function that starts
- * the camera when the call needs it (e.g. `() => media.start()`).
- */
-export type LocalStreamSource = MediaStream | null | (() => Promise<MediaStream | null>)
-
-/** Options of the steps that add local media. */
-export interface CallStepOptions {
-  /** Default: `null`, receive-only. */
-  media?: LocalStreamSource
-}
-
-/** The four state layers, as the browser reports them. */
-export interface ConnectionLayers {
-  readonly signalingState: RTCSignalingState
-  readonly iceGatheringState: RTCIceGatheringState
-  readonly iceConnectionState: RTCIceConnectionState
-  readonly connectionState: RTCPeerConnectionState
-}
-
-/** The snapshot a {@link PeerSession} publishes. Replaced on every change, never mutated. */
-export interface PeerSessionState extends ConnectionLayers {
-  /** The role this tab took in the current (or last) call; `null` before the first. */
-  readonly role: CallRole | null
-  readonly step: CallStep
-  readonly phase: CallPhase
-  /** What to send to the other person: a non-trickle signal, or `''` while there is none. */
-  readonly localSignal: string
-  /** The format `localSignal` is written in. */
-  readonly signalFormat: SignalFormat
-  readonly remoteStream: MediaStream | null
-  /** Our screen share, while it runs. */
-  readonly localScreen: MediaStream | null
-  /** The other person's screen share, while it runs. */
-  readonly remoteScreen: MediaStream | null
-  /** Whether the call's own data channel is open: later negotiation needs no paste. */
-  readonly inBand: boolean
-  /** True while a non-trickle signal waits for its candidates (within the gathering budget). */
-  readonly gathering: boolean
-  /** The candidates in `localSignal`, by type; `null` while there is no signal. */
-  readonly candidateCounts: CandidateCounts | null
-  /**
-   * Six digits from both DTLS fingerprints, once connected: the same on both sides unless someone
-   * sits in the middle (see `securityCode`). `null` before.
-   */
-  readonly securityCode: string | null
-  /** What we tell the other side about our microphone and camera (see `setMediaState`). */
-  readonly localMedia: MediaSwitches
-  /** What the other side told us about theirs; `null` until it says (or without a data channel). */
-  readonly remoteMedia: MediaSwitches | null
-  /**
-   * Timestamped transitions of the four state layers, the phase and errors, oldest first (the last
-   * 500), across calls: what chrome://webrtc-internals would show, inside the app.
-   */
-  readonly timeline: readonly TimelineEntry[]
-  /** Who ended the last call: `'remote'` when the other person hung up. */
-  readonly endedBy: 'local' | 'remote' | null
-  /**
-   * While the transport is down and a path can carry an ICE restart: how many attempts were made
-   * and why the last one started (`createRecovery`). `null` otherwise; the phase then says
-   * `failed` only when nothing can carry a restart.
-   */
-  readonly recovery: RecoveryState | null
-  /** The last problem, with a hint; the call itself goes on unless `phase` says otherwise. */
-  readonly error: P2PError | null
-}
-
-/** A one-to-one call: one `RTCPeerConnection` at a time, created per call, closed on hang-up. */
-export interface PeerSession extends ReadableStore<PeerSessionState> {
-  /** Caller, copy-paste: adds local media, creates the offer, publishes it as `localSignal`. */
-  createOffer(options?: CallStepOptions): Promise<void>
-  /**
-   * Callee, copy-paste: applies the pasted offer and publishes the answer. A pasted ICE-restart
-   * offer of the current call (same peer) is applied to it instead of starting a new call.
-   */
-  createAnswer(remoteSignal: string, options?: CallStepOptions): Promise<void>
-  /** Caller: applies the pasted answer. A bad paste leaves the offer waiting for a good one. */
-  completeConnection(remoteSignal: string): Promise<void>
-  /**
-   * Uses `channel` for signaling: `startCall()` then needs no paste, and an offer that arrives on it
-   * while idle is answered (with `options.media`). Returns the detach function.
-   */
-  attachChannel(channel: SignalingChannel, options?: CallStepOptions): () => void
-  /** With a channel attached: starts a call whose offer and candidates travel by themselves. */
-  startCall(options?: CallStepOptions): Promise<void>
-  /** Adds a remote ICE candidate; before the remote description it is queued. */
-  addRemoteCandidate(candidate: SignalCandidate): Promise<void>
-  /** Handles one message from the other side (data channel or signaling channel). */
-  receive(message: SignalMessage): Promise<void>
-  /**
-   * Shares a screen as an additional video (needs a connected call). `source` replaces
-   * `getDisplayMedia` (e.g. a canvas, or a capture with your own constraints).
-   */
-  startScreenShare(source?: () => Promise<MediaStream>): Promise<void>
-  stopScreenShare(): void
-  /**
-   * Copy-paste recovery: puts an ICE-restart offer into `localSignal`; the other side pastes it
-   * and answers; Complete connection applies the answer. Same connection, same tracks.
-   */
-  reconnect(): Promise<void>
-  /** Ends the call and tells the other side (when a path to it is up). */
-  hangUp(): void
-  clearError(): void
-  /**
-   * Warms up the next call: creates its `RTCPeerConnection` now, with a candidate pool, so its ICE
-   * candidates are gathered before `createOffer` / `createAnswer` / `startCall` (they then take it)
-   * and the signal is ready in a fraction of the time. Call it when the person shows intent (the
-   * camera preview is on, an offer is filled in). It reaches your STUN/TURN servers before a call
-   * starts, so it is never automatic in the core. Does nothing during a call or after `dispose`.
-   */
-  prepare(): void
-  /** Replaces the options for the next call. */
-  setOptions(options: PeerSessionOptions): void
-  /**
-   * Tells the other side that our microphone is muted or camera off (over the call's data channel,
-   * now and whenever a new call's channel opens), for its indicators. The tracks themselves are
-   * switched by `LocalMedia.setEnabled`.
-   */
-  setMediaState(state: MediaSwitches): void
-  /**
-   * Sends `next` instead of `previous` on the same sender (`RTCRtpSender.replaceTrack`): a device
-   * switch mid-call, with no renegotiation. Resolves `false` when no sender sends `previous`.
-   */
-  replaceTrack(previous: MediaStreamTrack, next: MediaStreamTrack): Promise<boolean>
-  /** The current call's `getStats()`, or `null` without a call (see `createCallStats`). */
-  getStats(): Promise<RTCStatsReport | null>
-  /** The current call's local and remote SDP (`''` where there is none), for debug reports. */
-  getDescriptions(): { local: string; remote: string }
-  /** Writes signals in `format` from now on; a `localSignal` on screen is rewritten at once. */
-  setSignalFormat(format: SignalFormat): Promise<void>
-  /** Closes everything for good; later calls do nothing. */
-  dispose(): void
-}
-
-const INITIAL_LAYERS: ConnectionLayers = {
-  signalingState: 'stable',
-  iceGatheringState: 'new',
-  iceConnectionState: 'new',
-  connectionState: 'new',
-}
-
-/** The snapshot of a session that has not started a call. */
-export const INITIAL_SESSION_STATE: PeerSessionState = {
-  ...INITIAL_LAYERS,
-  role: null,
-  step: 'idle',
-  phase: 'idle',
-  localSignal: '',
-  signalFormat: 'compact',
-  remoteStream: null,
-  localScreen: null,
-  remoteScreen: null,
-  inBand: false,
-  gathering: false,
-  candidateCounts: null,
-  securityCode: null,
-  localMedia: { micMuted: false, cameraOff: false },
-  remoteMedia: null,
-  timeline: [],
-  endedBy: null,
-  recovery: null,
-  error: null,
-}
-
-type Patch = Partial<Omit<PeerSessionState, 'phase'>>
+type Patch = SessionPatch
 
 /** Everything that belongs to one RTCPeerConnection; replaced as a whole per call. */
 interface Call {
@@ -323,106 +61,10 @@ interface Call {
   recovery: Recovery
 }
 
-const isHostCandidate = (line: string) => / typ host\b/.test(line)
-
-/**
- * An SDP without its host candidate lines (`a=candidate:… typ host`): the device's own addresses.
- *
- * @example
- * withoutHostCandidates(pc.localDescription.sdp)
- */
-export function withoutHostCandidates(sdp: string): string {
-  return sdp.replace(/^a=candidate:[^\r\n]* typ host\b[^\r\n]*\r?\n/gm, '')
-}
-
-function layersOf(pc: RTCPeerConnection): ConnectionLayers {
-  return {
-    signalingState: pc.signalingState,
-    iceGatheringState: pc.iceGatheringState,
-    iceConnectionState: pc.iceConnectionState,
-    connectionState: pc.connectionState,
-  }
-}
-
-function rtcConfiguration(options: ConnectionOptions): RTCConfiguration {
-  const config: RTCConfiguration = {
-    iceServers: [...(options.iceServers ?? DEFAULT_ICE_SERVERS)],
-  }
-  if (options.iceTransportPolicy) config.iceTransportPolicy = options.iceTransportPolicy
-  // One transport for all media: candidates are gathered (and sent) once, not per m-section, which
-  // makes signals about a third shorter. Every current browser supports it.
-  config.bundlePolicy = options.bundlePolicy ?? 'max-bundle'
-  if (options.rtcpMuxPolicy) config.rtcpMuxPolicy = options.rtcpMuxPolicy
-  if (options.iceCandidatePoolSize !== undefined) {
-    config.iceCandidatePoolSize = options.iceCandidatePoolSize
-  }
-  return config
-}
-
-/**
- * Resolves when the signal may go: gathering is complete, or `graceMs` after the first candidate,
- * or at `maxMs`, or when the connection is closed (`abort`).
- */
-function gatheringDone(
-  pc: RTCPeerConnection,
-  abort: AbortSignal,
-  budget: { graceMs?: number; maxMs?: number } = {},
-): Promise<void> {
-  if (pc.iceGatheringState === 'complete' || abort.aborted) return Promise.resolve()
-  const { graceMs = 1000, maxMs = 10_000 } = budget
-  return new Promise((resolve) => {
-    let grace: ReturnType<typeof setTimeout> | undefined
-    const cap = setTimeout(() => done(), maxMs)
-    const done = () => {
-      clearTimeout(cap)
-      clearTimeout(grace)
-      pc.removeEventListener('icegatheringstatechange', check)
-      pc.removeEventListener('icecandidate', onCandidate)
-      abort.removeEventListener('abort', done)
-      resolve()
-    }
-    const check = () => {
-      if (pc.iceGatheringState === 'complete') done()
-    }
-    const onCandidate = (event: RTCPeerConnectionIceEvent) => {
-      // The end-of-candidates event (candidate === null) is the older signal of completion.
-      if (!event.candidate) done()
-      else grace ??= setTimeout(done, graceMs)
-    }
-    pc.addEventListener('icegatheringstatechange', check)
-    pc.addEventListener('icecandidate', onCandidate)
-    abort.addEventListener('abort', done)
-  })
-}
-
-/**
- * Counts the candidates of an SDP by type.
- *
- * @example
- * countCandidates(pc.localDescription.sdp) // { host: 2, srflx: 1, prflx: 0, relay: 0 }
- */
-export function countCandidates(sdp: string): CandidateCounts {
-  const counts = { host: 0, srflx: 0, prflx: 0, relay: 0 }
-  // With BUNDLE the same candidates are listed under every m-section: count each one once.
-  const unique = new Set(sdp.match(/^a=candidate:.*$/gm))
-  for (const line of unique) {
-    const type = / typ (host|srflx|prflx|relay)\b/.exec(line)?.[1] as
-      keyof CandidateCounts | undefined
-    if (type) counts[type]++
-  }
-  return counts
-}
-
-const fingerprintOf = (sdp: string) => /(?:^|\n)a=fingerprint:(\S+ \S+)/.exec(sdp)?.[1]
-
 class StepError extends Error {
   constructor(readonly p2p: P2PError) {
     super(p2p.message)
   }
-}
-
-function sameSnapshot(a: PeerSessionState, b: PeerSessionState): boolean {
-  return (Object.keys(a) as (keyof PeerSessionState)[]).every((key) => Object.is(a[key], b[key]))
 }
 
 /**
@@ -464,6 +106,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   // ICE username fragments of every description this session made: a paste of one is our own.
   const ownUfrags = new Set<string>()
   let channel: SignalingChannel | null = null
+  let detachChannel: (() => void) | null = null
   let channelMedia: LocalStreamSource | undefined
   let channelPeer: string | null = null
   // An offer that arrived over a channel while our own call was still starting (camera prompt).
@@ -484,15 +127,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   connection?.addEventListener?.('change', onNetworkChange)
 
   function update(patch: Patch): void {
-    store.setState((prev) => {
-      const merged = { ...prev, ...patch }
-      const next = {
-        ...merged,
-        phase: derivePhase({ ...merged, recovering: merged.recovery !== null }),
-      }
-      if (sameSnapshot(prev, next)) return prev
-      return { ...next, timeline: timelineOf(prev, next) }
-    })
+    store.setState((prev) => nextSessionState(prev, patch))
   }
 
   const fail = (code: P2PErrorCode, cause?: unknown) =>
@@ -740,6 +375,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   function closeCall(show: 'closed' | 'reset' = 'reset', graceful = false): void {
     const current = call
     call = null
+    // The signal of a call that is over is never read again (the next call publishes its own).
+    published = null
+    publishedOfferId = null
+    answeringId = null
     if (!current) return
     current.closed.abort()
     current.recovery.dispose()
@@ -1083,17 +722,20 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     async createAnswer(remoteSignal, stepOptions = {}) {
       const signal = await readSignal(remoteSignal, 'offer')
       if (!signal) return
-      answeringId = compactSignalId(signal)
+      const offerId = compactSignalId(signal)
       // The same peer (same DTLS certificate) offering again: an ICE restart of this call.
       const current = call
       const remote = current?.pc.remoteDescription?.sdp
-      if (current && remote && fingerprintOf(remote) === fingerprintOf(signal.sdp.sdp)) {
+      if (current && remote && dtlsFingerprintOf(remote) === dtlsFingerprintOf(signal.sdp.sdp)) {
+        answeringId = offerId
         return answerRestart(current, signal)
       }
       return beginCall('callee', async (mine) => {
         const stream = await resolveMedia(stepOptions.media)
         if (mine !== ticket) return
         const opened = openCall(false)
+        // Set with the call it belongs to (closing a call resets it).
+        answeringId = offerId
         update({ step: 'creating-answer' })
         try {
           await opened.pc.setRemoteDescription(signal.sdp)
@@ -1143,6 +785,8 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     },
 
     attachChannel(next, stepOptions = {}) {
+      // One channel at a time: a new one replaces the old, whose listeners go with it.
+      detachChannel?.()
       channel = next
       channelMedia = stepOptions.media
       channelPeer = null
@@ -1167,11 +811,17 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
           watchConnection(call)
         }
       })
-      return () => {
+      const detach = () => {
         offMessage()
         offState()
-        if (channel === next) channel = null
+        if (channel === next) {
+          channel = null
+          channelPeer = null
+        }
+        if (detachChannel === detach) detachChannel = null
       }
+      detachChannel = detach
+      return detach
     },
 
     startCall(stepOptions = {}) {
@@ -1331,6 +981,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       ticket++
       pendingRemoteCandidates = []
       dropPrepared()
+      detachChannel?.()
       closeCall('closed')
     },
   }

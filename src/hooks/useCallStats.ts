@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useStoreState } from './useStoreState.js'
+import { useEffect, useState } from 'react'
 import {
   createCallStats,
   type CallStats,
@@ -9,7 +10,6 @@ import type { PeerSession } from '../core/peerSession.js'
 import { useMaybePeerSessionContext } from './PeerSessionContext.js'
 
 const EMPTY: CallStatsState = { samples: [], latest: null, quality: null }
-const noSubscription = () => () => {}
 const empty = () => EMPTY
 
 /**
@@ -39,9 +39,5 @@ export function useCallStats(
       setStats(null)
     }
   }, [source, intervalMs, historySize])
-  return useSyncExternalStore(
-    stats ? stats.subscribe : noSubscription,
-    stats ? stats.getState : empty,
-    empty,
-  )
+  return useStoreState(stats, empty, empty)
 }

@@ -1,8 +1,7 @@
-import { useSyncExternalStore } from 'react'
+import { useStoreState } from './useStoreState.js'
 import { IDLE_LOCAL_MEDIA, type LocalMedia, type LocalMediaState } from '../core/localMedia.js'
 import { useMaybeLocalMediaContext } from './PeerSessionContext.js'
 
-const noSubscription = () => () => {}
 const idle = () => IDLE_LOCAL_MEDIA
 
 /**
@@ -14,9 +13,5 @@ const idle = () => IDLE_LOCAL_MEDIA
 export function useLocalMediaState(media?: LocalMedia | null): LocalMediaState {
   const fromContext = useMaybeLocalMediaContext()
   const source = media === undefined ? fromContext : media
-  return useSyncExternalStore(
-    source ? source.subscribe : noSubscription,
-    source ? source.getState : idle,
-    source ? source.getState : idle,
-  )
+  return useStoreState(source, idle)
 }

@@ -1,8 +1,8 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useStoreState } from './useStoreState.js'
+import { useEffect } from 'react'
 import { createMediaDevices, NO_MEDIA_DEVICES, type MediaDeviceList } from '../core/mediaDevices.js'
 import { useDisposable } from './useDisposable.js'
 
-const noSubscription = () => () => {}
 const empty = () => NO_MEDIA_DEVICES
 
 /**
@@ -17,9 +17,5 @@ export function useMediaDevices(stream?: MediaStream | null): MediaDeviceList {
   useEffect(() => {
     if (stream) void devices?.refresh()
   }, [devices, stream])
-  return useSyncExternalStore(
-    devices ? devices.subscribe : noSubscription,
-    devices ? devices.getState : empty,
-    empty,
-  )
+  return useStoreState(devices, empty, empty)
 }

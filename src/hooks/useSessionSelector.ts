@@ -1,3 +1,4 @@
+import { noSubscription } from './useStoreState.js'
 import { useCallback, useSyncExternalStore } from 'react'
 import {
   INITIAL_SESSION_STATE,
@@ -5,8 +6,6 @@ import {
   type PeerSessionState,
 } from '../core/peerSession.js'
 import { useMaybePeerSessionContext } from './PeerSessionContext.js'
-
-const noSubscription = () => () => {}
 
 /**
  * Subscribes to one slice of a session's snapshot: the component re-renders only when that slice

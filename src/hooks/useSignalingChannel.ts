@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useStoreState } from './useStoreState.js'
+import { useEffect, useState } from 'react'
 import { createBroadcastSignaling } from '../core/broadcastSignaling.js'
 import type { MqttSignalingOptions } from '../core/mqttProtocol.js'
 import type { LocalStreamSource, PeerSession } from '../core/peerSession.js'
@@ -33,7 +34,6 @@ export interface UseSignalingChannelOptions {
 
 const NONE: ChannelState = { status: 'closed', error: null }
 const LOADING: ChannelState = { status: 'connecting', error: null }
-const noSubscription = () => () => {}
 
 /**
  * Creates the chosen signaling channel, attaches it to the session, and closes it when the choice
@@ -115,10 +115,6 @@ export function useSignalingChannel(
     }
   }, [session, kind, room, url, username, password, latest, latestChoice])
 
-  const state = useSyncExternalStore(
-    channel ? channel.subscribe : noSubscription,
-    channel ? channel.getState : () => NONE,
-    channel ? channel.getState : () => NONE,
-  )
+  const state = useStoreState(channel, () => NONE)
   return pending ?? state
 }

@@ -1,3 +1,4 @@
+import { noSubscription } from '../hooks/useStoreState.js'
 import { useState, useSyncExternalStore } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { Icon } from '../components/Icon.js'
@@ -21,7 +22,6 @@ import {
 const selectSecurityCode = (s: PeerSessionState) => s.securityCode
 const selectLocalScreen = (s: PeerSessionState) => s.localScreen
 
-const noSubscription = () => () => {}
 // Screen sharing only where it can work: a browser with getDisplayMedia and a fine pointer (phones
 // have neither a screen picker nor, mostly, getDisplayMedia).
 const canShareScreen = () =>

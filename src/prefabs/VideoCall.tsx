@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { ErrorText } from '../core/errors.js'
 import type { CallRole } from '../core/peerSession.js'
 import type { CallLabels } from '../components/labels.js'
-import type { CallMessagesOverride } from '../components/messages.js'
+import type { CallMessagesOverride } from '../locales/messages.js'
 import { VideoCallLayout, type VideoCallLayoutProps } from './VideoCallLayout.js'
 import { PeerSessionProvider } from '../hooks/PeerSessionContext.js'
 import { useLocalMedia } from '../hooks/useLocalMedia.js'
@@ -12,7 +12,7 @@ import { usePeerConnection, type UsePeerConnectionOptions } from '../hooks/usePe
 export interface VideoCallProps extends UsePeerConnectionOptions {
   /** `getUserMedia` constraints. Default `{ audio: true, video: true }`. */
   constraints?: MediaStreamConstraints
-  /** All text at once (`MESSAGES_ZH_CN`, or any keys of `MESSAGES_EN`). English by default. */
+  /** All text at once (`MESSAGES_ZH_CN` from `react-p2p-call/locales/zh-CN`, or any keys of `MESSAGES_EN`). English by default. */
   messages?: CallMessagesOverride
   /** Override any user-facing string (wins over `messages`). */
   labels?: Partial<CallLabels>

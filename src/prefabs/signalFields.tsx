@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { P2PError } from '../core/errors.js'
 import type { PeerSessionState } from '../core/peerSession.js'
+import { ERROR_TEXT } from '../core/errors.js'
 import { signalKindOf } from '../core/signalCodec.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { GatheringProgress } from '../components/GatheringProgress.js'
@@ -63,7 +64,7 @@ export function LocalSignalField({
         link={link}
         rows={3}
         labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
-        copyError={errorText.ERR_COPY}
+        copyError={errorText.ERR_COPY ?? ERROR_TEXT.ERR_COPY}
         actions={
           <button
             type="button"

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import axe from 'axe-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
-import { MESSAGES_ZH_CN, VideoCall } from '../../src'
+import { VideoCall } from '../../src'
+import { MESSAGES_ZH_CN } from '../../src/locales/zh-CN'
 import {
   callUi,
   calls,

@@ -10,7 +10,8 @@ vi.mock('react-dom', () => {
 
 describe('given React is unavailable', () => {
   it('loads every core module', async () => {
-    const modules = import.meta.glob('../../src/core/*.ts')
+    // Every file under src/core, subfolders included.
+    const modules = import.meta.glob('../../src/core/**/*.ts')
     expect(Object.keys(modules).length).toBeGreaterThanOrEqual(7)
     for (const load of Object.values(modules)) await expect(load()).resolves.toBeTruthy()
     // Transforming every core module cold, beside the browser projects, can take a few seconds.

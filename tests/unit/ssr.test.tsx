@@ -8,8 +8,9 @@ describe('given a server without window or navigator', () => {
       typeof globalThis.navigator === 'undefined' || !('mediaDevices' in globalThis.navigator),
     ).toBe(true)
     const kit = await import('../../src')
+    const { MESSAGES_ZH_CN } = await import('../../src/locales/zh-CN')
     // React separates adjacent text nodes with empty comments.
-    const html = renderToString(<kit.VideoCall messages={kit.MESSAGES_ZH_CN} />).replaceAll(
+    const html = renderToString(<kit.VideoCall messages={MESSAGES_ZH_CN} />).replaceAll(
       '<!-- -->',
       '',
     )

@@ -1,31 +1,13 @@
-import { ERROR_TEXT, type ErrorText } from '../core/errors.js'
-import { DEFAULT_LABELS, type CallLabels } from './labels.js'
-
-/** All user-facing text: the labels and every error's message and hint. */
-export interface CallMessages {
-  labels: CallLabels
-  errors: ErrorText
-}
-
-/** What a user passes: a subset of the texts, per key. */
-export interface CallMessagesOverride {
-  labels?: Partial<CallLabels>
-  errors?: Partial<ErrorText>
-}
-
-/**
- * English, the default.
- *
- * @example
- * <VideoCall messages={{ labels: { hangUp: 'End call' } }} />
- */
-export const MESSAGES_EN: CallMessages = { labels: DEFAULT_LABELS, errors: ERROR_TEXT }
+// The `react-p2p-call/locales/zh-CN` entry: every text of the kit in Simplified Chinese.
+import type { CallMessages } from './messages.js'
 
 /**
  * Simplified Chinese, with the tutorial's own terms (创建 Offer / 创建 Answer / 完成连接).
  *
  * @example
- * import { MESSAGES_ZH_CN, VideoCall } from 'react-p2p-call'
+ * import { VideoCall } from 'react-p2p-call'
+ * import { MESSAGES_ZH_CN } from 'react-p2p-call/locales/zh-CN'
+ *
  * <VideoCall messages={MESSAGES_ZH_CN} />
  */
 export const MESSAGES_ZH_CN: CallMessages = {
@@ -329,20 +311,4 @@ export const MESSAGES_ZH_CN: CallMessages = {
       hint: '换一个这个账号可以使用的房间，或请服务器管理员允许（它的 ACL）。',
     },
   },
-}
-
-/**
- * Merges a bundle with per-key overrides (labels and errors separately).
- *
- * @example
- * const messages = mergeMessages(MESSAGES_ZH_CN, { labels: { hangUp: '结束' } })
- */
-export function mergeMessages(
-  base: CallMessages,
-  override: CallMessagesOverride = {},
-): CallMessages {
-  return {
-    labels: { ...base.labels, ...override.labels },
-    errors: { ...base.errors, ...override.errors },
-  }
 }
