@@ -3,7 +3,7 @@ import { copyText } from './copyText.js'
 
 const COPY_REFUSED = {
   message: 'The browser did not let this page copy.',
-  hint: 'Select the signal and copy it yourself.',
+  hint: 'Select the signal and copy it with Ctrl+C (or ⌘C).',
 }
 
 /** Props of {@link LocalSignalBox}. */
