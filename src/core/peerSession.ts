@@ -1,8 +1,8 @@
-import { compactSignalId, encodeCompactSignal } from './compactSignal.js'
 import { layersOf, rtcConfiguration } from './connectionConfig.js'
 import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
 import { gatheringDone } from './gatheringBudget.js'
-import { attachNegotiation, type Negotiation } from './negotiation.js'
+import { createCallRecovery, type CallRecovery } from './callRecovery.js'
+import type { Negotiation } from './negotiation.js'
 import type { CallStep } from './phase.js'
 import {
   INITIAL_LAYERS,
@@ -14,24 +14,17 @@ import {
   type PeerSessionOptions,
   type PeerSessionState,
 } from './peerSessionTypes.js'
-import { createRecovery, type Recovery } from './recovery.js'
+import { createPasteExchange } from './pasteExchange.js'
+import { createPrewarm } from './prewarm.js'
+import { createScreenShare, type ScreenShare } from './screenShare.js'
+import { createTransport, type Transport } from './transport.js'
+import { createMessenger } from './messenger.js'
 import { countCandidates, isHostCandidate, withoutHostCandidates } from './sdpCandidates.js'
 import { dtlsFingerprintOf, securityCode } from './securityCode.js'
 import { nextSessionState, type SessionPatch } from './sessionSnapshot.js'
-import { chooseSignalPath, isTransportUp, type SignalPath } from './signalPath.js'
-import {
-  decodeSignal,
-  encodeDescriptionSignal,
-  encodeSignal,
-  iceUfragOf,
-  signalKindError,
-  type SignalBundle,
-  type SignalCandidate,
-  type SignalFormat,
-  type SignalKind,
-} from './signalCodec.js'
+import type { SignalBundle, SignalCandidate, SignalKind } from './signalCodec.js'
 import type { SignalingChannel } from './signalingChannel.js'
-import { parseSignalMessage, type SignalMessage } from './signalMessage.js'
+import type { SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
 
 // The public types live in peerSessionTypes.ts; the pure pieces in sessionSnapshot.ts,
@@ -47,18 +40,14 @@ interface Call {
   pc: RTCPeerConnection
   dc: RTCDataChannel
   negotiation: Negotiation
-  closed: AbortController
-  localCandidates: SignalCandidate[]
-  /** The stream id the other side last announced as its screen share; `null` while it shares none. */
-  remoteScreenId: string | null
-  /** The transceiver the other side's screen arrives on. */
-  remoteScreenTransceiver: RTCRtpTransceiver | null
-  /** One transceiver for our screen shares, re-used: the SDP does not grow share after share. */
-  screenTransceiver: RTCRtpTransceiver | null
+  /** The connection, its data channel and negotiation (`createTransport`). */
+  transport: Transport
+  /** Screen sharing, both ways (`createScreenShare`). */
+  screen: ScreenShare
   /** Set once the first exchange is done (or from the start with a channel). */
   trickle: boolean
   /** ICE restarts while the transport is down (see `createRecovery`). */
-  recovery: Recovery
+  recovery: CallRecovery
 }
 
 class StepError extends Error {
@@ -92,30 +81,20 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   let config = options
   let call: Call | null = null
   // The next call's connection, made ahead by `prepare()`, for the configuration it was made with.
-  let prepared: { pc: RTCPeerConnection; key: string } | null = null
-  const configKey = () => JSON.stringify(rtcConfiguration(config))
-  const dropPrepared = () => {
-    prepared?.pc.close()
-    prepared = null
-  }
+  const prewarm = createPrewarm(() => config)
   // Each call action takes a ticket; a hang-up or a newer action invalidates older tickets, so an
   // await that resumes after them does nothing.
   let ticket = 0
   let disposed = false
   let pendingRemoteCandidates: SignalCandidate[] = []
-  // ICE username fragments of every description this session made: a paste of one is our own.
-  const ownUfrags = new Set<string>()
   let channel: SignalingChannel | null = null
   let detachChannel: (() => void) | null = null
   let channelMedia: LocalStreamSource | undefined
   let channelPeer: string | null = null
   // An offer that arrived over a channel while our own call was still starting (camera prompt).
   let heldOffer: RTCSessionDescriptionInit | null = null
-  // The signal on screen as a bundle (to rewrite it in another format), the id of the offer we
-  // published (an answer names it), and the id of the offer we answer.
-  let published: SignalBundle | null = null
-  let publishedOfferId: number | null = null
-  let answeringId: number | null = null
+  // What the copy-paste exchange publishes and accepts, and the ids that tie an answer to its offer.
+  const paste = createPasteExchange()
 
   // The network came back or changed (a laptop on another Wi-Fi, a phone off mobile data): a call
   // whose transport is down tries a restart at once.
@@ -137,46 +116,13 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     return channel?.getState().status === 'open'
   }
 
-  /** The path a message takes now (`chooseSignalPath`): never the data channel of a dead transport while a signaling channel is up. */
-  function path(): SignalPath {
-    return chooseSignalPath({
-      dataChannelOpen: call?.dc.readyState === 'open',
-      transportUp: call ? isTransportUp(call.pc.iceConnectionState) : false,
-      signalingOpen: channelOpen(),
-    })
-  }
-
-  /** Whether a message can reach the other side now. */
-  function canSend(): boolean {
-    return path() !== null
-  }
-
-  function send(original: SignalMessage): void {
-    let message = original
-    if (config.stripHostCandidates) {
-      if (
-        message.type === 'candidate' &&
-        message.candidate &&
-        isHostCandidate(message.candidate.candidate)
-      )
-        return
-      if (message.type === 'description') {
-        const { description } = message
-        message = {
-          ...message,
-          description: { ...description, sdp: withoutHostCandidates(description.sdp) },
-        }
-      }
-    }
-    const via = path()
-    if (via === 'data-channel' && call) {
-      call.dc.send(JSON.stringify(message))
-    } else if (via === 'signaling' && channel) {
-      channel.send(message)
-    } else {
-      console.warn('[react-p2p-call] no signaling path is up; dropped', message.type)
-    }
-  }
+  // How messages travel: the data channel while its transport is up, else the signaling channel.
+  const messenger = createMessenger({
+    call: () => call,
+    channel: () => channel,
+    stripHostCandidates: () => config.stripHostCandidates === true,
+  })
+  const { canSend, send } = messenger
 
   function polite(): boolean {
     if (config.polite !== undefined) return config.polite
@@ -191,127 +137,68 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     const Ctor = globalThis.RTCPeerConnection
     if (typeof Ctor !== 'function') throw new StepError(createP2PError('ERR_WEBRTC_SUPPORT'))
     let pc: RTCPeerConnection
-    const warm = prepared?.key === configKey() ? prepared.pc : null
-    if (!warm) dropPrepared()
-    prepared = null
+    const warm = prewarm.take()
     try {
       pc = warm ?? new Ctor(rtcConfiguration(config))
     } catch (cause) {
       throw new StepError(createP2PError('ERR_CONFIG', cause))
     }
-    // Negotiated, so it exists on both sides from the first offer without an extra round trip.
-    const dc = pc.createDataChannel('react-p2p-call', { negotiated: true, id: 0 })
+    const transport = createTransport(pc, {
+      polite,
+      send,
+      canSend,
+      onNegotiationError: (error) => update({ error }),
+      onStateChange: () => {
+        update(layersOf(pc))
+        watchConnection(current)
+        current.screen.onStable()
+      },
+      onCandidate: (candidate) => {
+        if (current.trickle && canSend()) send({ type: 'candidate', candidate })
+      },
+      onTrack: (event, stream) => {
+        const { remoteStream } = store.getState()
+        // The other side's screen (or a late event of one), then never a camera's second track.
+        if (current.screen.claimTrack(event, stream) || stream === remoteStream) return
+        // The camera is the call's first other stream; it is never replaced.
+        if (!remoteStream) update({ remoteStream: stream })
+      },
+      onChannelOpen: () => {
+        update({ inBand: true })
+        current.negotiation.flush()
+        const { localMedia } = store.getState()
+        if (localMedia.micMuted || localMedia.cameraOff) send({ type: 'media', ...localMedia })
+      },
+      onChannelClose: () => update({ inBand: false }),
+      onMessage: (message) => void receive(message),
+    })
     const current: Call = {
+      transport,
       pc,
-      dc,
-      negotiation: attachNegotiation(pc, {
-        polite,
-        send,
+      dc: transport.dc,
+      negotiation: transport.negotiation,
+      screen: createScreenShare({
+        pc,
+        state: store.getState,
+        update,
+        isCurrent: () => call === current,
         canSend,
-        onError: (error) => {
-          if (call === current) update({ error })
-        },
+        send,
       }),
-      closed: new AbortController(),
-      localCandidates: [],
-      remoteScreenId: null,
-      remoteScreenTransceiver: null,
-      screenTransceiver: null,
       trickle,
-      recovery: createRecovery({
+      recovery: createCallRecovery({
+        transport,
         // Never into the dead transport: only a signaling channel carries a restart then.
         canReach: () => channelOpen(),
-        isUp: () => isTransportUp(pc.iceConnectionState),
-        restart: () => restartIce(current),
-        onAttempt: (attempts, reason) => {
-          if (call !== current) return
-          const { error } = store.getState()
-          update({
-            recovery: { attempts, reason },
-            ...(error?.code === 'ERR_CONNECTION_FAILURE' ? { error: null } : {}),
-          })
-        },
-        // The polite side waits a little longer, so both rarely offer at the same moment (and
-        // when they do, perfect negotiation resolves it).
-        offsetMs: polite() ? 1500 : 0,
+        polite: polite(),
+        reconnectAfterMs: config.reconnectAfterMs ?? 3000,
+        state: store.getState,
+        update,
+        isCurrent: () => call === current,
       }),
     }
     call = current
     if (trickle) current.negotiation.enable()
-    let fallbackStream: MediaStream | null = null
-
-    const sync = () => {
-      if (call !== current) return
-      update(layersOf(pc))
-      watchConnection(current)
-      // A negotiation that stopped the other side's screen ends it here too, message or not; one
-      // that resumed it on its known transceiver shows it even without a track event (Chromium
-      // fires none when an answer, after glare, is what turns receiving back on).
-      const screen = current.remoteScreenTransceiver
-      const receiving = screen?.currentDirection
-      if (pc.signalingState === 'stable' && screen && receiving) {
-        if (!receiving.includes('recv')) update({ remoteScreen: null })
-        else if (current.remoteScreenId !== null && !store.getState().remoteScreen)
-          update({ remoteScreen: new MediaStream([screen.receiver.track]) })
-      }
-    }
-    for (const type of [
-      'signalingstatechange',
-      'icegatheringstatechange',
-      'iceconnectionstatechange',
-      'connectionstatechange',
-    ]) {
-      pc.addEventListener(type, sync)
-    }
-    pc.addEventListener('icecandidate', (event) => {
-      if (call !== current) return
-      const candidate = event.candidate?.candidate
-        ? (event.candidate.toJSON() as SignalCandidate)
-        : null
-      if (candidate) current.localCandidates.push(candidate)
-      if (current.trickle && candidate && canSend()) send({ type: 'candidate', candidate })
-    })
-    pc.addEventListener('track', (event) => {
-      if (call !== current) return
-      const { remoteStream } = store.getState()
-      let stream = event.streams[0]
-      if (!stream) {
-        // A peer that added tracks without a stream: gather them into one of ours.
-        fallbackStream ??= new MediaStream()
-        fallbackStream.addTrack(event.track)
-        stream = fallbackStream
-      }
-      // The screen: the stream the other side announced, or the transceiver it last came on
-      // (a re-used transceiver may re-fire with an old stream id, so ids alone are no guide).
-      const sharing = current.remoteScreenId !== null
-      const onScreenTransceiver = event.transceiver === current.remoteScreenTransceiver
-      if (sharing && (stream.id === current.remoteScreenId || onScreenTransceiver)) {
-        current.remoteScreenTransceiver = event.transceiver
-        update({ remoteScreen: new MediaStream([event.track]) })
-        return
-      }
-      // A late event of a screen share that has stopped is never taken for the camera (a peer
-      // without a camera once had its next shares ignored that way), nor a camera's second track.
-      if (onScreenTransceiver || stream === remoteStream) return
-      // The camera is the call's first other stream; it is never replaced.
-      if (!remoteStream) update({ remoteStream: stream })
-    })
-    dc.addEventListener('open', () => {
-      if (call !== current) return
-      update({ inBand: true })
-      current.negotiation.flush()
-      const { localMedia } = store.getState()
-      if (localMedia.micMuted || localMedia.cameraOff) send({ type: 'media', ...localMedia })
-    })
-    dc.addEventListener('close', () => {
-      if (call === current) update({ inBand: false })
-    })
-    dc.addEventListener('message', (event: MessageEvent) => {
-      if (call !== current) return
-      const message = parseSignalMessage(event.data)
-      if (message) void receive(message)
-      else console.warn('[react-p2p-call] dropped a malformed message on the data channel')
-    })
     update({
       ...layersOf(pc),
       inBand: false,
@@ -324,48 +211,15 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     return current
   }
 
-  /**
-   * Disconnected for too long, or failed: the recovery loop restarts ICE over a signaling path
-   * while one is up; without one, `failed` says so (copy-paste: Reconnect).
-   */
+  /** The connection's state changed: recovery follows it; connected, the security code is made. */
   function watchConnection(current: Call): void {
-    const { connectionState } = current.pc
-    const { recovery } = current
-    if (connectionState === 'failed') {
-      recovery.start('ice failed', 0)
-      recovery.poke('ice failed')
-      if (!recovery.active) {
-        if (store.getState().recovery) update({ recovery: null })
-        if (!store.getState().error) fail('ERR_CONNECTION_FAILURE')
-      }
-    } else if (connectionState === 'disconnected') {
-      // A short drop usually heals by itself: the first restart waits a moment.
-      recovery.start('ice disconnected', config.reconnectAfterMs ?? 3000)
-    } else if (connectionState === 'connected') {
-      recovery.stop()
-      const { error } = store.getState()
-      if (store.getState().recovery) update({ recovery: null })
-      if (error?.code === 'ERR_CONNECTION_FAILURE') update({ error: null })
-      const local = current.pc.localDescription?.sdp ?? ''
-      const remote = current.pc.remoteDescription?.sdp ?? ''
-      void securityCode(local, remote).then((code) => {
-        if (call === current) update({ securityCode: code })
-      })
-    }
-  }
-
-  /**
-   * One attempt: an unanswered restart offer of ours is rolled back (it was lost, or sent into the
-   * dead transport) and ICE restarts; the negotiation sends the new offer over the path of the
-   * moment. Nothing while the other side's offer is being answered.
-   */
-  async function restartIce(current: Call): Promise<void> {
-    const { pc } = current
-    if (call !== current || pc.signalingState === 'closed') return
-    if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' })
-    if (call !== current || pc.signalingState !== 'stable') return
-    current.negotiation.enable()
-    pc.restartIce()
+    current.recovery.watch()
+    if (current.pc.connectionState !== 'connected') return
+    const local = current.pc.localDescription?.sdp ?? ''
+    const remote = current.pc.remoteDescription?.sdp ?? ''
+    void securityCode(local, remote).then((code) => {
+      if (call === current) update({ securityCode: code })
+    })
   }
 
   /**
@@ -375,24 +229,13 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   function closeCall(show: 'closed' | 'reset' = 'reset', graceful = false): void {
     const current = call
     call = null
-    // The signal of a call that is over is never read again (the next call publishes its own).
-    published = null
-    publishedOfferId = null
-    answeringId = null
+    paste.reset()
     if (!current) return
-    current.closed.abort()
     current.recovery.dispose()
-    current.negotiation.dispose()
-    stopScreen(current)
-    const { pc, dc } = current
-    if (graceful && dc.readyState === 'open') {
-      const close = () => pc.close()
-      dc.bufferedAmountLowThreshold = 0
-      dc.addEventListener('bufferedamountlow', () => setTimeout(close, 50), { once: true })
-      setTimeout(close, dc.bufferedAmount === 0 ? 50 : 500)
-    } else {
-      pc.close()
-    }
+    // Before the connection closes: a screen share stops sending on a connection still open.
+    current.screen.release()
+    current.transport.close(graceful)
+    const { pc } = current
     // close() fires no state events, so the snapshot is updated by hand.
     const closed: ConnectionLayers = {
       signalingState: 'closed',
@@ -412,21 +255,6 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     })
   }
 
-  function stopScreen(current: Call): void {
-    const screen = store.getState().localScreen
-    for (const track of screen?.getTracks() ?? []) track.stop()
-    const transceiver = current.screenTransceiver
-    if (
-      transceiver &&
-      current.pc.signalingState !== 'closed' &&
-      transceiver.direction !== 'inactive'
-    ) {
-      void transceiver.sender.replaceTrack(null)
-      // A direction change renegotiates: the other side's screen track ends.
-      transceiver.direction = 'inactive'
-    }
-  }
-
   function canStart(): boolean {
     const { step, phase } = store.getState()
     return !disposed && (step === 'idle' || step === 'hung-up' || phase === 'failed')
@@ -434,36 +262,10 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
   /** Decodes a paste; on any problem publishes the error and returns null. Never touches the call. */
   async function readSignal(text: string, expected: SignalKind): Promise<SignalBundle | null> {
-    const result = await decodeSignal(text)
-    if (!result.ok) {
-      update({ error: result.error })
-      return null
-    }
-    const ufrag = iceUfragOf(result.signal.sdp.sdp)
-    if (ufrag !== undefined && ownUfrags.has(ufrag)) {
-      fail('ERR_SIGNAL_OWN')
-      return null
-    }
-    const kindError = signalKindError(result.signal.sdp.type, expected)
-    if (kindError) {
-      update({ error: kindError })
-      return null
-    }
-    // A compact answer names its offer: one made for another (or an older) offer cannot connect.
-    const answers = result.header?.answers
-    if (answers != null && publishedOfferId !== null && answers !== publishedOfferId) {
-      fail('ERR_SIGNAL_OTHER_CALL')
-      return null
-    }
-    return result.signal
-  }
-
-  function encode(bundle: SignalBundle, format: SignalFormat): Promise<string> {
-    if (format === 'description') return Promise.resolve(encodeDescriptionSignal(bundle))
-    if (format === 'json' || typeof CompressionStream !== 'function') {
-      return Promise.resolve(encodeSignal(bundle))
-    }
-    return encodeCompactSignal(bundle, bundle.sdp.type === 'answer' ? answeringId : null)
+    const read = await paste.read(text, expected)
+    if (read.ok) return read.bundle
+    update({ error: read.error })
+    return null
   }
 
   async function resolveMedia(source: LocalStreamSource | undefined): Promise<MediaStream | null> {
@@ -498,8 +300,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   }
 
   function recordOwn(pc: RTCPeerConnection): void {
-    const ufrag = iceUfragOf(pc.localDescription?.sdp ?? '')
-    if (ufrag) ownUfrags.add(ufrag)
+    paste.recordOwn(pc.localDescription?.sdp ?? '')
   }
 
   async function setLocal(
@@ -532,25 +333,24 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     if (config.stripHostCandidates) {
       return {
         sdp: { type: description.type, sdp: withoutHostCandidates(description.sdp) },
-        candidates: current.localCandidates.filter((c) => !isHostCandidate(c.candidate)),
+        candidates: current.transport.localCandidates.filter((c) => !isHostCandidate(c.candidate)),
       }
     }
     return {
       sdp: { type: description.type, sdp: description.sdp },
-      candidates: [...current.localCandidates],
+      candidates: [...current.transport.localCandidates],
     }
   }
 
   /** Non-trickle: the signal is published once gathering is complete, candidates inside. */
   async function publishWhenGathered(current: Call, mine: number, step: CallStep): Promise<void> {
     update({ gathering: true, candidateCounts: null })
-    await gatheringDone(current.pc, current.closed.signal, config.gatheringBudget)
+    await gatheringDone(current.pc, current.transport.closed, config.gatheringBudget)
     if (mine !== ticket) return
     const bundle = bundleOf(current)
-    const localSignal = bundle ? await encode(bundle, store.getState().signalFormat) : ''
+    const localSignal = bundle ? await paste.encode(bundle, store.getState().signalFormat) : ''
     if (mine !== ticket) return
-    published = bundle
-    if (bundle?.sdp.type === 'offer') publishedOfferId = compactSignalId(bundle)
+    paste.publish(bundle)
     update({
       step,
       localSignal,
@@ -561,18 +361,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
   /** `prepare()`: the next call's connection, made now with a candidate pool (see the interface). */
   function prepareNext(): void {
-    if (disposed || call || prepared?.key === configKey()) return
-    dropPrepared()
-    const Ctor = globalThis.RTCPeerConnection
-    if (typeof Ctor !== 'function') return
-    const rtc = rtcConfiguration(config)
-    try {
-      // A pool of one is enough: the bundled call gathers for one transport.
-      const poolSize = Math.max(1, rtc.iceCandidatePoolSize ?? 0)
-      prepared = { pc: new Ctor({ ...rtc, iceCandidatePoolSize: poolSize }), key: configKey() }
-    } catch {
-      // A bad configuration is reported by the call itself, with its hint (ERR_CONFIG).
-    }
+    if (!disposed && !call) prewarm.prepare()
   }
 
   /**
@@ -602,7 +391,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       await steps(mine)
     } catch (cause) {
       if (mine !== ticket) return
-      dropPrepared()
+      prewarm.drop()
       closeCall()
       pendingRemoteCandidates = []
       const error = cause instanceof StepError ? cause.p2p : createP2PError('ERR_SIGNALING', cause)
@@ -647,7 +436,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     heldOffer = null
     pendingRemoteCandidates = []
     // A hang-up while the camera starts: the connection made for the call goes too.
-    dropPrepared()
+    prewarm.drop()
     closeCall('closed', endedBy === 'local')
     update({
       step: 'hung-up',
@@ -661,11 +450,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   }
 
   function stopScreenShare(): void {
-    const current = call
-    if (!current || !store.getState().localScreen) return
-    stopScreen(current)
-    if (canSend()) send({ type: 'screen', streamId: null })
-    update({ localScreen: null })
+    call?.screen.stop()
   }
 
   async function receive(message: SignalMessage): Promise<void> {
@@ -689,9 +474,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         if (message.candidate) await addRemoteCandidates(current, [message.candidate])
         return
       case 'screen':
-        if (!current) return
-        current.remoteScreenId = message.streamId
-        if (message.streamId === null) update({ remoteScreen: null })
+        current?.screen.announced(message.streamId)
         return
       case 'bye':
         if (current) endCall('remote')
@@ -722,12 +505,11 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     async createAnswer(remoteSignal, stepOptions = {}) {
       const signal = await readSignal(remoteSignal, 'offer')
       if (!signal) return
-      const offerId = compactSignalId(signal)
       // The same peer (same DTLS certificate) offering again: an ICE restart of this call.
       const current = call
       const remote = current?.pc.remoteDescription?.sdp
       if (current && remote && dtlsFingerprintOf(remote) === dtlsFingerprintOf(signal.sdp.sdp)) {
-        answeringId = offerId
+        paste.answer(signal)
         return answerRestart(current, signal)
       }
       return beginCall('callee', async (mine) => {
@@ -735,7 +517,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         if (mine !== ticket) return
         const opened = openCall(false)
         // Set with the call it belongs to (closing a call resets it).
-        answeringId = offerId
+        paste.answer(signal)
         update({ step: 'creating-answer' })
         try {
           await opened.pc.setRemoteDescription(signal.sdp)
@@ -866,29 +648,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         fail('ERR_SCREEN_SHARE', cause)
         return
       }
-      const [track] = screen.getVideoTracks()
-      if (call !== current || !track) {
-        for (const t of screen.getTracks()) t.stop()
-        return
-      }
-      // The browser's own "Stop sharing" button ends the track: stop on both sides then too.
-      track.addEventListener('ended', () => {
-        if (store.getState().localScreen === screen) stopScreenShare()
-      })
-      // Announced first: the data channel is ordered, so the other side knows the stream on arrival.
-      send({ type: 'screen', streamId: screen.id })
-      const transceiver = current.screenTransceiver
-      if (transceiver) {
-        await transceiver.sender.replaceTrack(track)
-        transceiver.sender.setStreams(screen)
-        transceiver.direction = 'sendonly'
-      } else {
-        current.screenTransceiver = current.pc.addTransceiver(track, {
-          direction: 'sendonly',
-          streams: [screen],
-        })
-      }
-      update({ localScreen: screen, error: null })
+      await current.screen.share(screen)
     },
 
     stopScreenShare,
@@ -932,7 +692,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
     setOptions(next) {
       config = next
       // Options for another configuration: the warmed-up connection would not fit the next call.
-      if (prepared && prepared.key !== configKey()) dropPrepared()
+      prewarm.optionsChanged()
     },
 
     setMediaState(state) {
@@ -962,12 +722,16 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
     async setSignalFormat(format) {
       update({ signalFormat: format })
-      const bundle = published
+      const bundle = paste.published()
       const { localSignal } = store.getState()
       if (!bundle || localSignal === '') return
       const mine = ticket
-      const rewritten = await encode(bundle, format)
-      if (mine === ticket && published === bundle && store.getState().signalFormat === format) {
+      const rewritten = await paste.encode(bundle, format)
+      if (
+        mine === ticket &&
+        paste.published() === bundle &&
+        store.getState().signalFormat === format
+      ) {
         update({ localSignal: rewritten })
       }
     },
@@ -980,7 +744,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       connection?.removeEventListener?.('change', onNetworkChange)
       ticket++
       pendingRemoteCandidates = []
-      dropPrepared()
+      prewarm.drop()
       detachChannel?.()
       closeCall('closed')
     },
