@@ -52,7 +52,14 @@ export {
   type StatsTotals,
 } from './core/callStats.js'
 export { debugReport, redact } from './core/debugReport.js'
-export { derivePhase, type CallPhase, type CallStep, type PhaseInput } from './core/phase.js'
+export {
+  canStartCall,
+  derivePhase,
+  isCallOver,
+  type CallPhase,
+  type CallStep,
+  type PhaseInput,
+} from './core/phase.js'
 export {
   callActions,
   callView,

@@ -1,4 +1,4 @@
-import type { CallPhase, CallStep } from './phase.js'
+import { canStartCall, isCallOver } from './phase.js'
 import type { CallRole, PeerSessionState } from './peerSession.js'
 
 /** How the first exchange travels: by copy-paste, or over a signaling channel. */
@@ -20,9 +20,6 @@ export interface CallActions {
   chooseRole: boolean
 }
 
-const STARTABLE: ReadonlySet<CallPhase> = new Set(['idle', 'closed', 'failed'])
-const ENDED: ReadonlySet<CallStep> = new Set(['idle', 'hung-up'])
-
 /**
  * Derives the available actions from the session's snapshot, the chosen role and the mode.
  *
@@ -36,10 +33,10 @@ export function callActions(
   mode: SignalingMode = 'copy-paste',
 ): CallActions {
   const { phase, step } = state
-  const startable = STARTABLE.has(phase)
+  const startable = canStartCall(state)
   const pasting = mode === 'copy-paste'
   // A call whose transport is down but whose connection still exists can be restarted by paste.
-  const recovering = (phase === 'reconnecting' || phase === 'failed') && !ENDED.has(step)
+  const recovering = (phase === 'reconnecting' || phase === 'failed') && !isCallOver(step)
   return {
     createOffer: pasting && startable && role === 'caller',
     createAnswer: pasting && ((startable && role === 'callee') || recovering),

@@ -3,7 +3,7 @@ import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
 import { gatheringDone } from './gatheringBudget.js'
 import { createCallRecovery, type CallRecovery } from './callRecovery.js'
 import type { Negotiation } from './negotiation.js'
-import type { CallStep } from './phase.js'
+import { canStartCall, isCallOver, type CallStep } from './phase.js'
 import {
   INITIAL_LAYERS,
   INITIAL_SESSION_STATE,
@@ -256,8 +256,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   }
 
   function canStart(): boolean {
-    const { step, phase } = store.getState()
-    return !disposed && (step === 'idle' || step === 'hung-up' || phase === 'failed')
+    return !disposed && canStartCall(store.getState())
   }
 
   /** Decodes a paste; on any problem publishes the error and returns null. Never touches the call. */
@@ -678,7 +677,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
 
     hangUp() {
       const { step } = store.getState()
-      if (!call && (step === 'idle' || step === 'hung-up')) return
+      if (!call && isCallOver(step)) return
       if (call && canSend()) send({ type: 'bye' })
       endCall('local')
     },

@@ -79,3 +79,23 @@ export function derivePhase(input: PhaseInput): CallPhase {
       return 'idle'
   }
 }
+
+/**
+ * The call's life cycle in one place, for the core and the components alike: whether a call is
+ * over (or none started), and whether a new one can start now — nothing is under way, or what was
+ * under way failed or closed.
+ *
+ * @example
+ * canStartCall(session.getState()) // true before the first call and after a hang-up
+ */
+export function isCallOver(step: CallStep): boolean {
+  return step === 'idle' || step === 'hung-up'
+}
+
+/** See {@link isCallOver}. */
+export function canStartCall(state: {
+  readonly step: CallStep
+  readonly phase: CallPhase
+}): boolean {
+  return isCallOver(state.step) || state.phase === 'failed' || state.phase === 'closed'
+}

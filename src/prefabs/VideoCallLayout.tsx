@@ -6,6 +6,7 @@ import {
   type KeyboardEvent,
 } from 'react'
 import { callActions, callView } from '../core/callActions.js'
+import { canStartCall } from '../core/phase.js'
 import type { ErrorText } from '../core/errors.js'
 import type { LocalMedia } from '../core/localMedia.js'
 import type { CallRole, PeerSession, PeerSessionState } from '../core/peerSession.js'
@@ -181,8 +182,7 @@ export function VideoCallLayout({
     const apply = () => {
       const offer = signalFromLink(window.location.href)
       // Never in the middle of a call: the link waits in the address bar until it is reloaded.
-      const now = session?.getState().step ?? 'idle'
-      if (!offer || (now !== 'idle' && now !== 'hung-up')) return
+      if (!offer || (session && !canStartCall(session.getState()))) return
       window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
       setRole('callee')
       setRemoteSignal(offer)

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { callActions, callView } from '../../src/core/callActions'
-import { derivePhase, type CallPhase, type CallStep, type PhaseInput } from '../../src/core/phase'
+import {
+  canStartCall,
+  derivePhase,
+  isCallOver,
+  type CallPhase,
+  type CallStep,
+  type PhaseInput,
+} from '../../src/core/phase'
 import {
   countCandidates,
   INITIAL_SESSION_STATE,
@@ -256,5 +263,22 @@ describe('callView', () => {
     [{ phase: 'closed', step: 'hung-up' }, 'caller', 'copy-paste', 'ended'],
   ] as const)('%o as %s over %s → %s', (state, role, mode, view) => {
     expect(callView(state, role, mode)).toBe(view)
+  })
+})
+
+describe('the call life cycle', () => {
+  it('is over before the first call and after a hang-up', () => {
+    expect(isCallOver('idle')).toBe(true)
+    expect(isCallOver('hung-up')).toBe(true)
+    expect(isCallOver('negotiating')).toBe(false)
+  })
+
+  it('lets a new call start when nothing is under way, or what was failed or closed', () => {
+    expect(canStartCall({ step: 'idle', phase: 'idle' })).toBe(true)
+    expect(canStartCall({ step: 'hung-up', phase: 'closed' })).toBe(true)
+    expect(canStartCall({ step: 'negotiating', phase: 'failed' })).toBe(true)
+    expect(canStartCall({ step: 'negotiating', phase: 'closed' })).toBe(true)
+    expect(canStartCall({ step: 'offer-ready', phase: 'awaiting-answer' })).toBe(false)
+    expect(canStartCall({ step: 'negotiating', phase: 'reconnecting' })).toBe(false)
   })
 })
