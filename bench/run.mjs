@@ -11,6 +11,7 @@ import { chromium } from 'playwright'
 import { createServer } from 'vite'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs'
 import { measureSizes } from './sizes.mjs'
+import { measureTwoTabs } from './twoTabs.mjs'
 
 const args = process.argv.slice(2)
 // `--mqtt`: the MQTT signaling load test instead (bench/mqttLoad.mjs; `--pairs N`).
@@ -98,6 +99,10 @@ try {
       { medianMs: median(list), runs: list },
     ]),
   )
+  // What a person waits for: two tabs each, the demo's production build against the tutorial's
+  // lab page, from the Complete connection click to the first frame on the Remote video.
+  console.log(`[bench] two tabs: Complete connection → first remote frame, ${RUNS} runs each…`)
+  results.twoTabs = await measureTwoTabs(browser, { runs: RUNS })
 } finally {
   await browser.close()
   await server.close()
@@ -128,8 +133,25 @@ const KIT_COMPONENTS = new Set([
 ])
 const c = results.connect
 const first = (approach) => c[approach].runs[0]
+const t = results.twoTabs
+const breakdown = (s) =>
+  `decode ${ms(s.decode)}, setRemoteDescription ${ms(s.setRemoteDescription)}, → connected ${ms(s.toConnected)}, → frame ${ms(s.connectedToFrame)}; long tasks ${ms(s.longTaskMs)}`
 const rows = [
-  ['1. connect: answer applied → first remote frame (median)', ''],
+  ['0. two tabs: Complete connection click → first frame on Remote video (production build)', ''],
+  [
+    '   raw API (the tutorial lab page), median / p90',
+    `${ms(t.raw.firstFrame.median)} / ${ms(t.raw.firstFrame.p90)}`,
+  ],
+  [
+    '   react-p2p-call (the demo), median / p90',
+    `${ms(t.kit.firstFrame.median)} / ${ms(t.kit.firstFrame.p90)} (${(t.kit.firstFrame.median / t.raw.firstFrame.median).toFixed(2)}× / ${(t.kit.firstFrame.p90 / t.raw.firstFrame.p90).toFixed(2)}× raw)`,
+  ],
+  ['     raw, medians', breakdown(t.raw)],
+  ['     react-p2p-call, medians', breakdown(t.kit)],
+  [
+    '1. one page, both peers: answer applied → first remote frame (median; not what a person waits for)',
+    '',
+  ],
   ['   raw API (tutorial flow)', ms(c.raw.medianMs)],
   [
     '   react-p2p-call',
