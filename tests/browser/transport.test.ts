@@ -66,8 +66,8 @@ const until = async (check: () => boolean, ms = 10_000) => {
 describe('createTransport', () => {
   it('negotiates both ways, opens its data channel, carries messages and tracks, and says nothing after close', async () => {
     const { a, b, logs } = pair()
+    // The caller negotiates (the other side answers whatever it is offered).
     a.negotiation.enable()
-    b.negotiation.enable()
     const canvas = document.createElement('canvas')
     canvas.getContext('2d')?.fillRect(0, 0, 10, 10)
     const stream = canvas.captureStream(5)
@@ -92,13 +92,13 @@ describe('createTransport', () => {
     await until(() => logs[1].messages.length === 1)
     expect(logs[1].messages[0]).toEqual({ type: 'bye' })
 
-    // Renegotiation from the other (polite) side, over the same transport.
+    // Renegotiation over the same transport: a new transceiver, offered in band by the negotiation.
     await until(() => a.pc.signalingState === 'stable' && b.pc.signalingState === 'stable')
-    const before = a.pc.getTransceivers().length
-    b.pc.addTransceiver('audio', { direction: 'recvonly' })
+    const before = b.pc.getTransceivers().length
+    a.pc.addTransceiver('audio', { direction: 'sendrecv' })
     await until(
       () =>
-        a.pc.getTransceivers().length === before + 1 &&
+        b.pc.getTransceivers().length === before + 1 &&
         a.pc.signalingState === 'stable' &&
         b.pc.signalingState === 'stable',
     )
