@@ -44,6 +44,7 @@ export type P2PErrorCode =
   | 'ERR_BROKER_UNREACHABLE'
   | 'ERR_BROKER_AUTH'
   | 'ERR_BROKER_DENIED'
+  | 'ERR_SIGNALING_MODULE'
 
 /** An error as a value: what happened (`message`) and what to do about it (`hint`). */
 export interface P2PError {
@@ -226,6 +227,10 @@ export const ERROR_TEXT: ErrorText = {
   ERR_BROKER_AUTH: {
     message: 'The MQTT broker refused the username or password.',
     hint: 'Check Username and Password (the broker has its own accounts), then choose MQTT broker again.',
+  },
+  ERR_SIGNALING_MODULE: {
+    message: 'The MQTT signaling could not be loaded.',
+    hint: 'Install mqtt beside the kit (npm install mqtt) and check that the page can load its scripts, then choose MQTT broker again.',
   },
   ERR_BROKER_DENIED: {
     message: 'The MQTT broker does not let this account use this room.',

@@ -30,6 +30,12 @@ const PRESENCE_TTL_S = 600
 /** Seconds the broker keeps a dropped member's session (subscriptions, queued signals). */
 const SESSION_EXPIRY_S = 300
 
+/** How long after joining a member may still find it came third (joins at the same moment). */
+const SETTLE_MS = 3000
+
+/** Resolves once `chain` (and what was queued on it meanwhile) has run. */
+const settle = (chain: Promise<void>) => chain.then(() => undefined)
+
 /** Messages kept while the channel reconnects (sent, in order, once it is back). */
 const MAX_QUEUED = 200
 
@@ -69,12 +75,15 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
   let joinedOnce = false
   let open = false
   let ended = false
+  let closing = false
   let seq = 0
   let attempts = 0
   let maxPacketBytes = Number.POSITIVE_INFINITY
   let lastError: unknown = null
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined
   let refreshTimer: ReturnType<typeof setInterval> | undefined
+  let settledTimer: ReturnType<typeof setTimeout> | undefined
+  let settled = false
   // Encoding (deflate) and decoding are async: chained, so messages keep their order both ways.
   let outgoing: Promise<void> = Promise.resolve()
   let incoming: Promise<void> = Promise.resolve()
@@ -113,10 +122,12 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
   }
 
   const fail = (code: P2PErrorCode, cause?: unknown) => {
+    // Closed already (also while its last messages go out): nothing to fail.
     if (ended) return
     ended = true
     open = false
     clearTimeout(reconnectTimer)
+    clearTimeout(settledTimer)
     clearInterval(refreshTimer)
     queued.length = 0
     store.setState({ status: 'failed', error: createP2PError(code, cause) })
@@ -154,17 +165,29 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
         fail('ERR_BROKER_DENIED')
         return
       }
-      // The retained presences arrived right after the subscription was granted: we come after
-      // everyone already there, whatever the clocks say.
-      if (since === null) {
-        since = Math.max(Date.now(), ...[...presences.values()].map((p) => p.since + 1))
-      }
+      // The broker sends the retained presences after granting the subscription, before it
+      // acknowledges anything we publish next: once our presence is acknowledged, everyone already
+      // in the room is known. We then come after all of them, whatever the clocks say.
+      since ??= Date.now()
       presences.set(id, { id, since })
-      // Acknowledged after every presence published before it reached us, ours included.
       await publishPresence({ id, since })
+      await settle(incoming)
+      if (!joinedOnce) {
+        const latest = Math.max(
+          ...[...presences.values()].filter((p) => p.id !== id).map((p) => p.since),
+        )
+        if (latest >= since) {
+          since = latest + 1
+          presences.set(id, { id, since })
+          await publishPresence({ id, since })
+        }
+      }
     } catch (error) {
-      // Refused by the broker's ACL; anything else is a drop mid-join, handled by `close`.
-      if (reasonOf(error) === 135) fail('ERR_BROKER_DENIED', error)
+      // A refusal (the broker's ACL, a quota): say so. Anything else is a drop mid-join,
+      // handled by `close`.
+      const reason = reasonOf(error)
+      if (reason === 135) fail('ERR_BROKER_DENIED', error)
+      else if (reason !== undefined && reason >= 0x80) fail('ERR_BROKER_UNREACHABLE', error)
       return
     }
     if (ended || !client.connected) return
@@ -175,6 +198,9 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
     joinedOnce = true
     open = true
     attempts = 0
+    // Simultaneous joins settle within a moment; after that nobody already in is pushed out.
+    clearTimeout(settledTimer)
+    settledTimer = setTimeout(() => (settled = true), SETTLE_MS)
     store.setState({ status: 'open', error: null })
     for (const payload of queued.splice(0)) publishSignal(payload)
     clearInterval(refreshTimer)
@@ -195,13 +221,14 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
   }
 
   function onPresence(member: string, payload: Uint8Array) {
-    if (member === id) return
+    if (member === id || ended) return
     const presence = decodePresence(member, payload)
     if (presence === null) {
       console.warn('[react-p2p-call] dropped a malformed presence from the broker')
       return
     }
-    const wasPeer = open && peer() === member
+    // Once joined (also while rejoining: a will queued in our session arrives before we are open).
+    const wasPeer = joinedOnce && peer() === member
     if (presence === 'gone' || presence.left) {
       presences.delete(member)
       // Its last will: the tab died without hanging up. Tell the session, as a `bye` would.
@@ -211,7 +238,7 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
       presences.set(member, presence)
     }
     // A member with an earlier arrival showed up late (joins at the same moment): we are third.
-    if (open && !members().includes(id)) void leaveFull()
+    if (open && !settled && !members().includes(id)) void leaveFull()
   }
 
   function onSignal(member: string, payload: Uint8Array) {
@@ -243,8 +270,11 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
   client.on('message', (topic, payload) => {
     const member = memberOfTopic(topic)
     if (member === null) return
-    if (topic === topics.presence(member)) onPresence(member, payload)
-    else if (topic === topics.signal(member)) onSignal(member, payload)
+    // Presence and signals in one ordered chain: a goodbye that is still being decoded is never
+    // overtaken by its sender's "left".
+    if (topic === topics.presence(member)) {
+      incoming = incoming.then(() => onPresence(member, payload))
+    } else if (topic === topics.signal(member)) onSignal(member, payload)
   })
   client.on('close', () => {
     if (ended) return
@@ -285,7 +315,8 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
       const topic = topics.signal(id)
       outgoing = outgoing.then(async () => {
         const payload = await encodeSignalPayload(envelope)
-        if (ended) return
+        // Closing still sends what was sent before the close; a failed channel sends nothing.
+        if (ended && !closing) return
         // Topic, header and properties fit in 64 bytes beside the topic itself.
         if (payload.length + topic.length + 64 > maxPacketBytes) {
           console.error(
@@ -309,23 +340,30 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
       if (ended) return
       const wasOpen = open
       ended = true
-      open = false
+      closing = true
       clearTimeout(reconnectTimer)
+      clearTimeout(settledTimer)
       clearInterval(refreshTimer)
       queued.length = 0
       listeners.clear()
       store.setState({ status: 'closed', error: null })
       if (!wasOpen || since === null) {
+        open = false
         client.end(true)
         return
       }
-      // A clean leave: "left" first (no goodbye owed), then the retained presence cleared. A normal
-      // DISCONNECT discards the last will.
+      // A clean leave: what was sent before (a goodbye) goes out first, then "left" (no goodbye
+      // owed), then the retained presence cleared. A normal DISCONNECT discards the last will, and
+      // a session expiry of 0 lets the broker forget us at once.
       const left = since
-      void publishPresence({ id, since: left, left: true })
+      void outgoing
+        .then(() => publishPresence({ id, since: left, left: true }))
         .then(() => publishPresence(null))
         .catch(() => {})
-        .finally(() => client.end())
+        .finally(() => {
+          open = false
+          client.end(false, { reasonCode: 0, properties: { sessionExpiryInterval: 0 } })
+        })
     },
   }
 }

@@ -96,7 +96,7 @@ export function useSignalingChannel(
         })
         .catch((cause: unknown) => {
           if (!cancelled) {
-            setPending({ status: 'failed', error: createP2PError('ERR_BROKER_UNREACHABLE', cause) })
+            setPending({ status: 'failed', error: createP2PError('ERR_SIGNALING_MODULE', cause) })
           }
         })
     } else {

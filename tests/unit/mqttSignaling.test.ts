@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BROKER_ACCOUNTS, findMosquitto, startBroker } from '../../server/broker.mjs'
 import { randomId, type ChannelState, type SignalingChannel } from '../../src'
 import type { SignalMessage } from '../../src/core/signalMessage'
@@ -120,6 +120,39 @@ describe.skipIf(!available)('given a real mosquitto with accounts and a per-room
     const d = channel(room, 'bob')
     await status(d.channel, 'open')
     expect(a.received).toEqual([])
+  })
+
+  it('refuses a newcomer whose clock runs behind, and never pushes out a member already in', async () => {
+    const room = randomId()
+    const a = channel(room, 'alice')
+    const b = channel(room, 'bob')
+    await status(a.channel, 'open')
+    await status(b.channel, 'open')
+    await new Promise((resolve) => setTimeout(resolve, 3_200))
+    // A device whose clock is a minute slow: its own time says it came first.
+    const now = Date.now()
+    const slow = vi.spyOn(Date, 'now').mockReturnValue(now - 60_000)
+    const c = channel(room, 'alice')
+    const failed = await status(c.channel, 'failed').finally(() => slow.mockRestore())
+    expect(failed.error?.code).toBe('ERR_ROOM_FULL')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(a.channel.getState().status).toBe('open')
+    expect(b.channel.getState().status).toBe('open')
+    a.channel.send({ type: 'bye' })
+    await until(() => b.received.length === 1)
+  }, 20_000)
+
+  it('still sends a goodbye sent just before the channel closes, before it leaves', async () => {
+    const room = randomId()
+    const a = channel(room, 'alice')
+    const b = channel(room, 'bob')
+    await status(a.channel, 'open')
+    await status(b.channel, 'open')
+    a.channel.send(offer)
+    a.channel.send({ type: 'bye' })
+    a.channel.close()
+    await until(() => b.received.length === 2)
+    expect(b.received.map((r) => r.message.type)).toEqual(['description', 'bye'])
   })
 
   it('says a wrong password clearly, once, with no retries', async () => {
