@@ -6,11 +6,10 @@
 // trickled candidates both ways. Reports join times, per-message signaling latency (send → the
 // other member's listener), the whole exchange per room, and the broker's memory.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
 import { createServer } from 'vite'
 import { spawnSync } from 'node:child_process'
 import { cpus } from 'node:os'
-import { findMosquitto, startBroker } from '../server/broker.mjs'
+import { findMosquitto, freePort, startBroker } from '../server/broker.mjs'
 
 const args = process.argv.slice(2)
 const pairsArg = args.indexOf('--pairs')
@@ -40,13 +39,6 @@ const ms = (value) => `${value.toFixed(1)} ms`
 const rssKb = (pid) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-}
-async function freePort() {
-  const server = createNetServer()
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 const until = async (read, timeoutMs, what) => {
   const deadline = Date.now() + timeoutMs

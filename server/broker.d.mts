@@ -15,3 +15,6 @@ export function startBroker(options?: {
   kill: (signal?: NodeJS.Signals) => Promise<void>
   stop: () => Promise<void>
 }>
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number>

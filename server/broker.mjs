@@ -95,6 +95,16 @@ export async function startBroker({ wsPort = 9001, plainPort = 1884, log = () =>
   }
 }
 
+/** A TCP port free on 127.0.0.1 right now (for a broker of its own: tests, the load script). */
+export async function freePort() {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
 /** Resolves once something accepts TCP connections on 127.0.0.1:`port`. */
 async function waitForPort(port, exited, timeoutMs) {
   const { connect } = await import('node:net')

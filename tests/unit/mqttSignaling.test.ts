@@ -1,7 +1,6 @@
-import { createServer } from 'node:net'
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BROKER_ACCOUNTS, findMosquitto, startBroker } from '../../server/broker.mjs'
+import { BROKER_ACCOUNTS, findMosquitto, freePort, startBroker } from '../../server/broker.mjs'
 import { randomId, type ChannelState, type SignalingChannel } from '../../src'
 import type { SignalMessage } from '../../src/core/signalMessage'
 import { createMqttSignaling } from '../../src/mqtt'
@@ -10,14 +9,6 @@ import chromium from '../fixtures/sdp/chromium.json'
 // The MQTT channel against a real mosquitto (Debian's; CI installs it), started on ports of its own.
 // Skipped where it is not installed, except in CI: there a missing broker fails.
 const available = findMosquitto() !== null || process.env.CI === 'true'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return typeof address === 'object' && address ? address.port : 0
-}
 
 let broker: Awaited<ReturnType<typeof startBroker>>
 let wsPort = 0
@@ -77,6 +68,15 @@ async function until<T>(read: () => T | undefined | false, timeoutMs = 10_000): 
 const status = (channel: SignalingChannel, wanted: ChannelState['status'], timeoutMs?: number) =>
   until(() => channel.getState().status === wanted && channel.getState(), timeoutMs)
 
+/** alice and bob in `room`, both open. */
+async function openPair(room: string) {
+  const a = channel(room, 'alice')
+  const b = channel(room, 'bob')
+  await status(a.channel, 'open')
+  await status(b.channel, 'open')
+  return { a, b }
+}
+
 const offer: SignalMessage = {
   type: 'description',
   description: { type: 'offer', sdp: chromium.offer.sdp.sdp },
@@ -85,10 +85,7 @@ const offer: SignalMessage = {
 describe.skipIf(!available)('given a real mosquitto with accounts and a per-room ACL', () => {
   it('lets two members of a room exchange signals in order, large ones deflated', async () => {
     const room = randomId()
-    const a = channel(room, 'alice')
-    const b = channel(room, 'bob')
-    await status(a.channel, 'open')
-    await status(b.channel, 'open')
+    const { a, b } = await openPair(room)
     a.channel.send(offer)
     for (let i = 0; i < 20; i++) {
       a.channel.send({ type: 'media', micMuted: i % 2 === 0, cameraOff: false })
@@ -105,10 +102,7 @@ describe.skipIf(!available)('given a real mosquitto with accounts and a per-room
 
   it('refuses a third member with ERR_ROOM_FULL and leaves the two undisturbed', async () => {
     const room = randomId()
-    const a = channel(room, 'alice')
-    const b = channel(room, 'bob')
-    await status(a.channel, 'open')
-    await status(b.channel, 'open')
+    const { a, b } = await openPair(room)
     const c = channel(room, 'alice')
     const failed = await status(c.channel, 'failed')
     expect(failed.error?.code).toBe('ERR_ROOM_FULL')
@@ -124,10 +118,7 @@ describe.skipIf(!available)('given a real mosquitto with accounts and a per-room
 
   it('refuses a newcomer whose clock runs behind, and never pushes out a member already in', async () => {
     const room = randomId()
-    const a = channel(room, 'alice')
-    const b = channel(room, 'bob')
-    await status(a.channel, 'open')
-    await status(b.channel, 'open')
+    const { a, b } = await openPair(room)
     await new Promise((resolve) => setTimeout(resolve, 3_200))
     // A device whose clock is a minute slow: its own time says it came first.
     const now = Date.now()
@@ -144,10 +135,7 @@ describe.skipIf(!available)('given a real mosquitto with accounts and a per-room
 
   it('still sends a goodbye sent just before the channel closes, before it leaves', async () => {
     const room = randomId()
-    const a = channel(room, 'alice')
-    const b = channel(room, 'bob')
-    await status(a.channel, 'open')
-    await status(b.channel, 'open')
+    const { a, b } = await openPair(room)
     a.channel.send(offer)
     a.channel.send({ type: 'bye' })
     a.channel.close()
@@ -188,10 +176,7 @@ describe.skipIf(!available)('given a real mosquitto with accounts and a per-room
 
   it('gives the other member a bye when a connection dies (last will), none on a clean close', async () => {
     const room = randomId()
-    const a = channel(room, 'alice')
-    const b = channel(room, 'bob')
-    await status(a.channel, 'open')
-    await status(b.channel, 'open')
+    const { a, b } = await openPair(room)
     // As a tab that is closed or crashes: the socket ends, no DISCONNECT.
     const since = Date.now()
     b.counts.dead = true
@@ -211,10 +196,7 @@ describe.skipIf(!available)('given a real mosquitto with accounts and a per-room
 
   it('reconnects both members after the broker restarts, and delivers what was sent meanwhile', async () => {
     const room = randomId()
-    const a = channel(room, 'alice')
-    const b = channel(room, 'bob')
-    await status(a.channel, 'open')
-    await status(b.channel, 'open')
+    const { a, b } = await openPair(room)
     await broker.kill()
     await status(a.channel, 'reconnecting')
     await status(b.channel, 'reconnecting')

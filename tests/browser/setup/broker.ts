@@ -1,7 +1,6 @@
-import { createServer } from 'node:net'
 import type { Page } from 'playwright'
 import type { BrowserCommand } from 'vitest/node'
-import { findMosquitto, startBroker } from '../../../server/broker.mjs'
+import { findMosquitto, freePort, startBroker } from '../../../server/broker.mjs'
 
 // A real mosquitto for the MQTT signaling tests (server/broker.mjs: the repository's accounts and
 // ACL), on loopback ports of its own inside the test's namespace; and a second tab, for the test of
@@ -10,14 +9,6 @@ import { findMosquitto, startBroker } from '../../../server/broker.mjs'
 let broker: Awaited<ReturnType<typeof startBroker>> | null = null
 let ports: { wsPort: number; plainPort: number } | null = null
 const tabs = new Set<Page>()
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return typeof address === 'object' && address ? address.port : 0
-}
 
 /**
  * Whether the MQTT tests run: mosquitto is installed (`apt-get install mosquitto`), or this is CI,
