@@ -29,10 +29,12 @@ export {
   compactSignalId,
   isCompactSignal,
   readCompactHeader,
+  qrSignalText,
   COMPACT_SIGNAL_VERSION,
   type CompactSignalHeader,
 } from './core/compactSignal.js'
 export { signalLink, signalFromLink } from './core/signalLink.js'
+export { normalizeMediaIds, remoteStreamId } from './core/sdpMediaIds.js'
 export { securityCode, dtlsFingerprintOf } from './core/securityCode.js'
 export { createMediaDevices, type MediaDeviceList, type MediaDevices } from './core/mediaDevices.js'
 export {

@@ -2,6 +2,11 @@ import { useEffect, useState, type ComponentPropsWithoutRef } from 'react'
 
 /** The most a QR code holds in byte mode (version 40, error correction L). */
 export const MAX_QR_BYTES = 2953
+// Up to this (version 40 at M), codes get error correction M: readable with 15 % of it damaged.
+const MAX_M_BYTES = 2331
+// A tail in QR alphanumeric characters (a `P2P2.OFFER.…` signal, also at the end of a link) goes
+// in alphanumeric mode: 5.5 bits a character instead of 8.
+const ALPHANUMERIC_TAIL = /^([^]*?)([0-9A-Z $%*+\-./:]{16,})$/
 
 /** Props of {@link SignalQrCode}. */
 export interface SignalQrCodeProps extends ComponentPropsWithoutRef<'div'> {
@@ -19,8 +24,10 @@ interface Matrix {
 async function matrixOf(text: string): Promise<Matrix> {
   // Loaded on first use: the QR library is not part of the kit's main bundle.
   const { default: qrcode } = await import('qrcode-generator')
-  const qr = qrcode(0, 'L')
-  qr.addData(text, 'Byte')
+  const qr = qrcode(0, bytesOf(text) <= MAX_M_BYTES ? 'M' : 'L')
+  const [, head = text, tail] = ALPHANUMERIC_TAIL.exec(text) ?? []
+  if (head) qr.addData(head, 'Byte')
+  if (tail) qr.addData(tail, 'Alphanumeric')
   qr.make()
   const size = qr.getModuleCount()
   let path = ''
@@ -67,7 +74,12 @@ export function SignalQrCode({ value, labels = {}, ...rest }: SignalQrCodeProps)
   const ready = matrix?.text === value ? matrix : null
   // A quiet zone of 4 modules around the code, as scanners expect.
   return (
-    <div className="rpc-qr" data-state={ready ? 'ready' : 'loading'} {...rest}>
+    <div
+      className="rpc-qr"
+      data-state={ready ? 'ready' : 'loading'}
+      data-version={ready ? (ready.size - 17) / 4 : undefined}
+      {...rest}
+    >
       <svg
         role="img"
         aria-label={labels.signalQrCode ?? 'Signal QR code'}

@@ -5,11 +5,18 @@ import type {
   SignalCandidate,
   SignalKind,
 } from './signalCodec.js'
+import { fromBase43, toBase43 } from './base43.js'
 import { crc32 } from './crc32.js'
 import { SDP_DICTIONARY } from './sdpDictionary.js'
+import { normalizeMediaIds } from './sdpMediaIds.js'
 
-/** The version this build writes; it reads this one only (a newer one gets `ERR_SIGNAL_VERSION`). */
-export const COMPACT_SIGNAL_VERSION = 1
+/**
+ * The version this build writes when a template reproduces the SDP: `p2p2`, the template signal
+ * (a few hundred characters). Otherwise it writes `p2p1`, the SDP deflated. It reads both; a newer
+ * one gets `ERR_SIGNAL_VERSION`.
+ */
+export const COMPACT_SIGNAL_VERSION = 2
+const DEFLATE_VERSION = 1
 
 /** What a compact signal says about itself before it is inflated. */
 export interface CompactSignalHeader {
@@ -21,7 +28,9 @@ export interface CompactSignalHeader {
   readonly answers: number | null
 }
 
-const PREFIX = /^p2p(\d+)\.(offer|answer)\.(.*)$/s
+// `p2p2.offer.` + base64url (the shortest text), or `P2P2.OFFER.` + base43 (the same bytes in a
+// QR code's alphanumeric mode, for links and QR codes).
+const PREFIX = /^(?:p2p(\d+)\.(offer|answer)|P2P(\d+)\.(OFFER|ANSWER))\.(.*)$/s
 const DICTIONARY_FLAG = 1
 const EXTRA_CANDIDATES_FLAG = 2
 // Code units the dictionary substitution uses: 0x80 + index. Browser SDPs are ASCII, so none occurs.
@@ -35,7 +44,7 @@ const HEADER_BYTES = { offer: 5, answer: 9 } as const
  * isCompactSignal('p2p1.offer.AbC…') // true
  */
 export function isCompactSignal(text: string): boolean {
-  return /^p2p\d+\./.test(text.trim())
+  return /^(p2p|P2P)\d+\./.test(text.trim())
 }
 
 // --- base64url ------------------------------------------------------------------------------
@@ -116,11 +125,22 @@ function readUint32(bytes: Uint8Array, at: number): number {
 
 /** The content a compact signal carries: the SDP, then any candidates it lacks (as JSON). */
 function contentOf(bundle: SignalBundle): string {
+  const extra = extraCandidates(bundle)
+  return extra.length > 0 ? `${bundle.sdp.sdp}\u0000${JSON.stringify(extra)}` : bundle.sdp.sdp
+}
+
+/**
+ * The candidates of a bundle that its SDP lacks. Chromium's candidate events add `ufrag …` to
+ * the line its SDP writes without it: the same candidate.
+ */
+function extraCandidates(bundle: SignalBundle): SignalCandidate[] {
   const { sdp } = bundle.sdp
-  const extra = bundle.candidates.filter(
-    (c) => c.candidate && !sdp.includes(`a=${c.candidate}\r\n`),
-  )
-  return extra.length > 0 ? `${sdp}\u0000${JSON.stringify(extra)}` : sdp
+  return bundle.candidates.filter((c) => {
+    if (!c.candidate) return false
+    const line = `a=${c.candidate}`
+    const withoutUfrag = line.replace(/ ufrag \S+/, '')
+    return !sdp.includes(`${line}\r\n`) && !sdp.includes(`${withoutUfrag}\r\n`)
+  })
 }
 
 /** The id of the offer whose content is `bundle`: what an answer to it repeats. */
@@ -129,33 +149,90 @@ export function compactSignalId(bundle: SignalBundle): number {
 }
 
 /**
- * Encodes a bundle in the compact format: `p2p1.offer.` or `p2p1.answer.`, then base64url of a
- * header (flags, CRC-32 checksum, and for answers the id of the offer answered) and the SDP,
- * compressed with `CompressionStream('deflate-raw')` after a lossless dictionary step.
+ * Encodes a bundle in the compact format. Where a template reproduces the SDP (every current
+ * Chromium, Firefox and Safari offer and answer captured): `p2p2.offer.` or `p2p2.answer.`, then
+ * base64url of a header (flags, CRC-32 checksum, for answers the id of the offer answered) and the
+ * template signal's fields — a few hundred characters. Otherwise, or when that is not shorter,
+ * `p2p1.`: the SDP compressed with `CompressionStream('deflate-raw')` after a dictionary step.
  *
  * @param answers - for an answer: the `id` of the offer it answers (from {@link decodeSignal}).
+ * @param options - `version: 1` writes the deflate format (for a peer on an older kit).
  * @example
  * const text = await encodeCompactSignal({ sdp: pc.localDescription.toJSON(), candidates: [] })
  */
 export async function encodeCompactSignal(
   bundle: SignalBundle,
   answers?: number | null,
+  options: { version?: 1 | 2 } = {},
 ): Promise<string> {
+  if (options.version === DEFLATE_VERSION) return encodeDeflateSignal(bundle, answers)
+  const [template, deflated] = await Promise.all([
+    encodeTemplateSignal(bundle, answers),
+    typeof CompressionStream === 'function' ? encodeDeflateSignal(bundle, answers) : null,
+  ])
+  if (template && (!deflated || template.length <= deflated.length)) return template
+  return deflated ?? encodeDeflateSignal(bundle, answers)
+}
+
+function header(kind: SignalKind, flags: number, id: number, answers?: number | null) {
+  const bytes = new Uint8Array(HEADER_BYTES[kind])
+  bytes[0] = flags
+  writeUint32(bytes, 1, id)
+  if (kind === 'answer') writeUint32(bytes, 5, answers ?? 0)
+  return bytes
+}
+
+const joined = (a: Uint8Array, b: Uint8Array) => {
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+/** The template signal of a bundle, or `null` when no template reproduces it (or it has extras). */
+async function encodeTemplateSignal(
+  bundle: SignalBundle,
+  answers?: number | null,
+): Promise<string | null> {
+  if (extraCandidates(bundle).length > 0) return null
+  const sdp = normalizeMediaIds(bundle.sdp.sdp)
+  // The templates (about 5 kB) are loaded when a signal is first written or read.
+  const { encodeTemplateBody } = await import('./template/templateCodec.js')
+  const encoded = encodeTemplateBody(sdp)
+  if (!encoded) return null
+  const kind = bundle.sdp.type
+  const bytes = joined(header(kind, encoded.flags, crc32(sdp), answers), encoded.body)
+  return `p2p${COMPACT_SIGNAL_VERSION}.${kind}.${toBase64Url(bytes)}`
+}
+
+async function encodeDeflateSignal(bundle: SignalBundle, answers?: number | null): Promise<string> {
   const kind = bundle.sdp.type
   const content = contentOf(bundle)
   const ascii = isAscii(content)
   const body = ascii ? latin1(substitute(content)) : new TextEncoder().encode(content)
   const deflated = await pipe(body, new CompressionStream('deflate-raw'))
-  const header = new Uint8Array(HEADER_BYTES[kind])
-  header[0] =
+  const flags =
     (ascii ? DICTIONARY_FLAG : 0) |
     (content.length > bundle.sdp.sdp.length ? EXTRA_CANDIDATES_FLAG : 0)
-  writeUint32(header, 1, crc32(content))
-  if (kind === 'answer') writeUint32(header, 5, answers ?? 0)
-  const bytes = new Uint8Array(header.length + deflated.length)
-  bytes.set(header)
-  bytes.set(deflated, header.length)
-  return `p2p${COMPACT_SIGNAL_VERSION}.${kind}.${toBase64Url(bytes)}`
+  const bytes = joined(header(kind, flags, crc32(content), answers), deflated)
+  return `p2p${DEFLATE_VERSION}.${kind}.${toBase64Url(bytes)}`
+}
+
+/**
+ * A compact signal written for a QR code: a `p2p2` signal as `P2P2.OFFER.` + base43, which a QR
+ * code holds in alphanumeric mode (about a quarter fewer modules); anything else as it is. Both
+ * forms decode the same way.
+ *
+ * @example
+ * qrSignalText('p2p2.offer.AbC…') // 'P2P2.OFFER.8Q…'
+ */
+export function qrSignalText(text: string): string {
+  const trimmed = text.trim()
+  const match = /^p2p(\d+)\.(offer|answer)\.([A-Za-z0-9_-]+)$/.exec(trimmed)
+  if (!match || Number(match[1]) < 2) return trimmed
+  const bytes = fromBase64Url(match[3] ?? '')
+  if (!bytes) return trimmed
+  return `P2P${match[1]}.${(match[2] ?? '').toUpperCase()}.${toBase43(bytes)}`
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; code: P2PErrorCode; cause?: unknown }
@@ -164,13 +241,18 @@ function readPayload(text: string): Read<{ header: CompactSignalHeader; bytes: U
   // Chat apps wrap long lines: whitespace is never part of a signal.
   const match = PREFIX.exec(text.replace(/\s+/g, ''))
   if (!match) return { ok: false, code: 'ERR_SIGNAL_NOT_JSON' }
-  const [, version, kind, payload = ''] = match as unknown as [string, string, SignalKind, string]
-  if (Number(version) !== COMPACT_SIGNAL_VERSION) return { ok: false, code: 'ERR_SIGNAL_VERSION' }
-  const bytes = fromBase64Url(payload)
+  const qr = match[3] !== undefined
+  const version = Number(qr ? match[3] : match[1])
+  const kind = (qr ? (match[4] ?? '').toLowerCase() : match[2]) as SignalKind
+  const payload = match[5] ?? ''
+  if (version !== COMPACT_SIGNAL_VERSION && version !== DEFLATE_VERSION) {
+    return { ok: false, code: 'ERR_SIGNAL_VERSION' }
+  }
+  const bytes = qr ? fromBase43(payload) : fromBase64Url(payload)
   if (!bytes) return { ok: false, code: 'ERR_SIGNAL_CHANGED' }
   if (bytes.length <= HEADER_BYTES[kind]) return { ok: false, code: 'ERR_SIGNAL_TRUNCATED' }
   const header: CompactSignalHeader = {
-    version: COMPACT_SIGNAL_VERSION,
+    version,
     kind,
     id: readUint32(bytes, 1),
     answers: kind === 'answer' ? readUint32(bytes, 5) : null,
@@ -210,6 +292,7 @@ export async function inflateCompactSignal(
   const read = readPayload(text)
   if (!read.ok) return { ok: false, error: createP2PError(read.code, read.cause) }
   const { header, bytes } = read.value
+  if (header.version === COMPACT_SIGNAL_VERSION) return readTemplateSignal(header, bytes)
   if (typeof DecompressionStream !== 'function') {
     return { ok: false, error: createP2PError('ERR_SIGNAL_UNSUPPORTED') }
   }
@@ -240,4 +323,25 @@ export async function inflateCompactSignal(
     }
   }
   return { ok: true, signal: { sdp: { type: header.kind, sdp }, candidates }, header }
+}
+
+async function readTemplateSignal(
+  header: CompactSignalHeader,
+  bytes: Uint8Array,
+): Promise<DecodeSignalResult & { header?: CompactSignalHeader }> {
+  const { decodeTemplateBody } = await import('./template/templateCodec.js')
+  let sdp: string
+  try {
+    sdp = decodeTemplateBody(bytes[0] ?? 0, bytes.subarray(HEADER_BYTES[header.kind]))
+  } catch (cause) {
+    // A template signal cut short runs out; one with a byte changed reads as nonsense, or fails
+    // the checksum below.
+    const cutOff = cause instanceof Error && cause.message === 'cut off'
+    return {
+      ok: false,
+      error: createP2PError(cutOff ? 'ERR_SIGNAL_TRUNCATED' : 'ERR_SIGNAL_CHANGED', cause),
+    }
+  }
+  if (crc32(sdp) !== header.id) return { ok: false, error: createP2PError('ERR_SIGNAL_CHANGED') }
+  return { ok: true, signal: { sdp: { type: header.kind, sdp }, candidates: [] }, header }
 }

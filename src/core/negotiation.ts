@@ -1,4 +1,5 @@
 import { createP2PError, type P2PError } from './errors.js'
+import { remoteDescription } from './sdpMediaIds.js'
 import type { SignalMessage } from './signalMessage.js'
 
 /** Options of {@link attachNegotiation}. */
@@ -90,7 +91,7 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
       try {
         isSettingRemoteAnswerPending = description.type === 'answer'
         // On the polite side a colliding offer rolls ours back implicitly.
-        await pc.setRemoteDescription(description)
+        await pc.setRemoteDescription(remoteDescription(description))
         isSettingRemoteAnswerPending = false
         if (description.type === 'offer') {
           await pc.setLocalDescription()

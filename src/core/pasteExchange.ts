@@ -1,4 +1,4 @@
-import { compactSignalId, encodeCompactSignal } from './compactSignal.js'
+import { compactSignalId, encodeCompactSignal, readCompactHeader } from './compactSignal.js'
 import { createP2PError, type P2PError } from './errors.js'
 import {
   decodeSignal,
@@ -48,8 +48,19 @@ export function createPasteExchange(): PasteExchange {
   // ICE username fragments of every description this session made: a paste of one is our own.
   const ownUfrags = new Set<string>()
   let published: SignalBundle | null = null
-  let publishedOfferId: number | null = null
   let answeringId: number | null = null
+  // The ids each offer was written with (one per format: a template signal's checksum covers
+  // the SDP it regenerates), and the id each offer read was sent with.
+  const writtenIds = new WeakMap<SignalBundle, Set<number>>()
+  const readIds = new WeakMap<SignalBundle, number>()
+  const idsOf = (bundle: SignalBundle) => {
+    let ids = writtenIds.get(bundle)
+    if (!ids) {
+      ids = new Set([compactSignalId(bundle)])
+      writtenIds.set(bundle, ids)
+    }
+    return ids
+  }
 
   return {
     async read(text, expected) {
@@ -63,9 +74,11 @@ export function createPasteExchange(): PasteExchange {
       if (kindError) return { ok: false, error: kindError }
       // A compact answer names its offer: one made for another (or an older) offer cannot connect.
       const answers = result.header?.answers
-      if (answers != null && publishedOfferId !== null && answers !== publishedOfferId) {
+      const offer = published?.sdp.type === 'offer' ? published : null
+      if (answers != null && offer && !idsOf(offer).has(answers)) {
         return { ok: false, error: createP2PError('ERR_SIGNAL_OTHER_CALL') }
       }
+      if (result.header) readIds.set(result.signal, result.header.id)
       return { ok: true, bundle: result.signal }
     },
 
@@ -74,28 +87,30 @@ export function createPasteExchange(): PasteExchange {
       if (ufrag) ownUfrags.add(ufrag)
     },
 
-    encode(bundle, format) {
-      if (format === 'description') return Promise.resolve(encodeDescriptionSignal(bundle))
-      if (format === 'json' || typeof CompressionStream !== 'function') {
-        return Promise.resolve(encodeSignal(bundle))
-      }
-      return encodeCompactSignal(bundle, bundle.sdp.type === 'answer' ? answeringId : null)
+    async encode(bundle, format) {
+      if (format === 'description') return encodeDescriptionSignal(bundle)
+      if (format === 'json' || typeof CompressionStream !== 'function') return encodeSignal(bundle)
+      const text = await encodeCompactSignal(
+        bundle,
+        bundle.sdp.type === 'answer' ? answeringId : null,
+      )
+      const id = readCompactHeader(text)?.id
+      if (bundle.sdp.type === 'offer' && id !== undefined) idsOf(bundle).add(id)
+      return text
     },
 
     publish(bundle) {
       published = bundle
-      if (bundle?.sdp.type === 'offer') publishedOfferId = compactSignalId(bundle)
     },
 
     published: () => published,
 
     answer(offer) {
-      answeringId = compactSignalId(offer)
+      answeringId = readIds.get(offer) ?? compactSignalId(offer)
     },
 
     reset() {
       published = null
-      publishedOfferId = null
       answeringId = null
     },
   }

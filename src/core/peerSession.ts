@@ -24,6 +24,7 @@ import { dtlsFingerprintOf, securityCode } from './securityCode.js'
 import { nextSessionState, type SessionPatch } from './sessionSnapshot.js'
 import type { SignalBundle, SignalCandidate, SignalKind } from './signalCodec.js'
 import type { SignalingChannel } from './signalingChannel.js'
+import { remoteDescription } from './sdpMediaIds.js'
 import type { SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
 
@@ -420,7 +421,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       if (current.pc.signalingState === 'have-local-offer') {
         await current.pc.setLocalDescription({ type: 'rollback' })
       }
-      await current.pc.setRemoteDescription(signal.sdp)
+      await current.pc.setRemoteDescription(remoteDescription(signal.sdp))
       await addRemoteCandidates(current, signal.candidates)
       await setLocal(current.pc, 'answer')
     } catch (cause) {
@@ -519,7 +520,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         paste.answer(signal)
         update({ step: 'creating-answer' })
         try {
-          await opened.pc.setRemoteDescription(signal.sdp)
+          await opened.pc.setRemoteDescription(remoteDescription(signal.sdp))
         } catch (cause) {
           throw new StepError(createP2PError('ERR_SET_REMOTE_DESCRIPTION', cause))
         }
@@ -548,7 +549,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       const mine = ticket
       update({ error: null })
       try {
-        await current.pc.setRemoteDescription(signal.sdp)
+        await current.pc.setRemoteDescription(remoteDescription(signal.sdp))
       } catch (cause) {
         // The offer is still waiting: a correct answer pasted next still completes the call.
         if (mine === ticket) fail('ERR_SET_REMOTE_DESCRIPTION', cause)

@@ -1,3 +1,4 @@
+import { remoteStreamId } from './sdpMediaIds.js'
 import type { PeerSessionState } from './peerSessionTypes.js'
 import type { SignalMessage } from './signalMessage.js'
 
@@ -98,7 +99,8 @@ export function createScreenShare(host: ScreenShareHost): ScreenShare {
     },
 
     announced(streamId) {
-      remoteId = streamId
+      // Remote descriptions name streams by short ids (normalizeMediaIds): compare with that.
+      remoteId = streamId === null ? null : remoteStreamId(streamId)
       if (streamId === null) host.update({ remoteScreen: null })
     },
 

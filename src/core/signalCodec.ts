@@ -158,7 +158,8 @@ export function isCompleteSdp(sdp: string): boolean {
 }
 
 /**
- * Parses and checks a pasted signal, in either format: compact (`p2p1.offer.…`) or the tutorial's
+ * Parses and checks a pasted signal, in either format: compact (`p2p2.offer.…`, `P2P2.OFFER.…`
+ * or `p2p1.offer.…`) or the tutorial's
  * JSON (pretty-printed or not, with or without `candidates`, or a bare `{type, sdp}`). It never
  * throws: every problem comes back as a typed error whose hint says what to do.
  *
@@ -246,8 +247,8 @@ export function signalKindError(kind: SignalKind, expected: SignalKind): P2PErro
  */
 export function signalKindOf(text: string): SignalKind | null {
   const trimmed = text.trim()
-  const compact = /^p2p\d+\.(offer|answer)\./.exec(trimmed)
-  if (compact) return compact[1] as SignalKind
+  const compact = /^(?:p2p\d+\.(offer|answer)|P2P\d+\.(OFFER|ANSWER))\./.exec(trimmed)
+  if (compact) return (compact[1] ?? compact[2]?.toLowerCase()) as SignalKind
   if (!trimmed.startsWith('{') || trimmed.length > MAX_SIGNAL_CHARS) return null
   try {
     const parsed: unknown = JSON.parse(trimmed)

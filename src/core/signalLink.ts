@@ -1,16 +1,23 @@
+import { qrSignalText } from './compactSignal.js'
+
 const KEY = 'offer='
+
+// What a URL fragment holds as it is (RFC 3986 `fragment`): everything else is percent-encoded.
+const encodeFragment = (text: string) =>
+  text.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/g, (char) => encodeURIComponent(char))
 
 /**
  * A link that carries an offer in its fragment (`#offer=…`). The fragment never reaches a server;
- * the page that opens it reads the offer with {@link signalFromLink}.
+ * the page that opens it reads the offer with {@link signalFromLink}. A template signal goes in
+ * its QR form (`P2P2.OFFER.…`, see `qrSignalText`), so the link's QR code is small.
  *
  * @param base - the page to open; its own fragment is replaced.
  * @example
- * signalLink(session.getState().localSignal, location.href) // 'https://app.example/#offer=p2p1.offer.…'
+ * signalLink(session.getState().localSignal, location.href) // 'https://app.example/#offer=P2P2.OFFER.…'
  */
 export function signalLink(signal: string, base: string): string {
   const [page = ''] = base.split('#')
-  return `${page}#${KEY}${encodeURIComponent(signal.trim())}`
+  return `${page}#${KEY}${encodeFragment(qrSignalText(signal))}`
 }
 
 /**
