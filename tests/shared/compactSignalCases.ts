@@ -29,63 +29,72 @@ const codeOf = async (text: string, expected?: 'offer' | 'answer') => {
 }
 
 export function compactSignalCases(): void {
-  describe.each(Object.entries(FIXTURES))('the deflate format (p2p1) of a real %s description', (_name, fixture) => {
-    it.each(['offer', 'answer'] as const)('round-trips the %s exactly', async (kind) => {
-      const bundle = fixture[kind]
-      const text = await encodeDeflated(bundle, kind === 'answer' ? 7 : null)
-      expect(text.startsWith(`p2p1.${kind}.`)).toBe(true)
-      const result = await decodeSignal(text, kind)
-      expect(result.ok).toBe(true)
-      if (!result.ok) return
-      // Byte for byte: not one character of the SDP changes.
-      expect(result.signal.sdp.sdp).toBe(bundle.sdp.sdp)
-      expect(result.signal.sdp.type).toBe(kind)
-      expect(result.header?.id).toBe(compactSignalId(bundle))
-      expect(result.header?.answers).toBe(kind === 'answer' ? 7 : null)
-    })
+  describe.each(Object.entries(FIXTURES))(
+    'the deflate format (p2p1) of a real %s description',
+    (_name, fixture) => {
+      it.each(['offer', 'answer'] as const)('round-trips the %s exactly', async (kind) => {
+        const bundle = fixture[kind]
+        const text = await encodeDeflated(bundle, kind === 'answer' ? 7 : null)
+        expect(text.startsWith(`p2p1.${kind}.`)).toBe(true)
+        const result = await decodeSignal(text, kind)
+        expect(result.ok).toBe(true)
+        if (!result.ok) return
+        // Byte for byte: not one character of the SDP changes.
+        expect(result.signal.sdp.sdp).toBe(bundle.sdp.sdp)
+        expect(result.signal.sdp.type).toBe(kind)
+        expect(result.header?.id).toBe(compactSignalId(bundle))
+        expect(result.header?.answers).toBe(kind === 'answer' ? 7 : null)
+      })
 
-    it('is at most a quarter of the tutorial bundle of the same description', async () => {
-      for (const kind of ['offer', 'answer'] as const) {
-        const text = await encodeDeflated(fixture[kind])
-        expect(text.length * 4).toBeLessThanOrEqual(fixture.tutorialChars[kind])
-      }
-    })
-
-    it('says a cut-off copy is truncated, wherever it was cut', async () => {
-      const text = await encodeDeflated(fixture.offer)
-      for (const keep of [12, 20, Math.floor(text.length / 3), text.length - 40, text.length - 3]) {
-        expect(await codeOf(text.slice(0, keep))).toMatch(/^ERR_SIGNAL_(TRUNCATED|CHANGED)$/)
-      }
-      // A cut inside the body (not the last few characters) is always caught as a truncation.
-      expect(await codeOf(text.slice(0, Math.floor(text.length / 2)))).toBe('ERR_SIGNAL_TRUNCATED')
-    })
-
-    it('never yields a different SDP from a changed character', async () => {
-      const text = await encodeDeflated(fixture.offer)
-      let refused = 0
-      for (let at = 12; at < text.length; at += 7) {
-        const swapped = text[at] === 'A' ? 'B' : 'A'
-        const result = await decodeSignal(text.slice(0, at) + swapped + text.slice(at + 1))
-        if (!result.ok) {
-          expect(result.error.code).toMatch(/^ERR_SIGNAL_(CHANGED|TRUNCATED|CORRUPT|SHAPE)$/)
-          refused++
-        } else {
-          // Only bits deflate ignores (the padding of its last byte) can change without an error,
-          // and then the SDP is the original, byte for byte.
-          expect(result.signal.sdp.sdp).toBe(fixture.offer.sdp.sdp)
+      it('is at most a quarter of the tutorial bundle of the same description', async () => {
+        for (const kind of ['offer', 'answer'] as const) {
+          const text = await encodeDeflated(fixture[kind])
+          expect(text.length * 4).toBeLessThanOrEqual(fixture.tutorialChars[kind])
         }
-      }
-      expect(refused).toBeGreaterThan(Math.floor((text.length - 12) / 7) - 2)
-    })
-  })
+      })
+
+      it('says a cut-off copy is truncated, wherever it was cut', async () => {
+        const text = await encodeDeflated(fixture.offer)
+        for (const keep of [
+          12,
+          20,
+          Math.floor(text.length / 3),
+          text.length - 40,
+          text.length - 3,
+        ]) {
+          expect(await codeOf(text.slice(0, keep))).toMatch(/^ERR_SIGNAL_(TRUNCATED|CHANGED)$/)
+        }
+        // A cut inside the body (not the last few characters) is always caught as a truncation.
+        expect(await codeOf(text.slice(0, Math.floor(text.length / 2)))).toBe(
+          'ERR_SIGNAL_TRUNCATED',
+        )
+      })
+
+      it('never yields a different SDP from a changed character', async () => {
+        const text = await encodeDeflated(fixture.offer)
+        let refused = 0
+        for (let at = 12; at < text.length; at += 7) {
+          const swapped = text[at] === 'A' ? 'B' : 'A'
+          const result = await decodeSignal(text.slice(0, at) + swapped + text.slice(at + 1))
+          if (!result.ok) {
+            expect(result.error.code).toMatch(/^ERR_SIGNAL_(CHANGED|TRUNCATED|CORRUPT|SHAPE)$/)
+            refused++
+          } else {
+            // Only bits deflate ignores (the padding of its last byte) can change without an error,
+            // and then the SDP is the original, byte for byte.
+            expect(result.signal.sdp.sdp).toBe(fixture.offer.sdp.sdp)
+          }
+        }
+        expect(refused).toBeGreaterThan(Math.floor((text.length - 12) / 7) - 2)
+      })
+    },
+  )
 
   describe('decode errors (p2p1)', () => {
     const { offer, answer } = FIXTURES.chromium as Fixture
 
     it('says an answer is not an offer, and the other way round, from the prefix alone', async () => {
-      expect(await codeOf(await encodeDeflated(answer, 1), 'offer')).toBe(
-        'ERR_SIGNAL_NOT_OFFER',
-      )
+      expect(await codeOf(await encodeDeflated(answer, 1), 'offer')).toBe('ERR_SIGNAL_NOT_OFFER')
       expect(await codeOf(await encodeDeflated(offer), 'answer')).toBe('ERR_SIGNAL_NOT_ANSWER')
       expect(readCompactHeader(await encodeDeflated(answer, 1))?.kind).toBe('answer')
     })
