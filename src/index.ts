@@ -30,6 +30,7 @@ export {
   isCompactSignal,
   readCompactHeader,
   qrSignalText,
+  plainSignalText,
   COMPACT_SIGNAL_VERSION,
   type CompactSignalHeader,
 } from './core/compactSignal.js'

@@ -235,6 +235,21 @@ export function qrSignalText(text: string): string {
   return `P2P${match[1]}.${(match[2] ?? '').toUpperCase()}.${toBase43(bytes)}`
 }
 
+/**
+ * The text form of a signal written by {@link qrSignalText} (`P2P2.OFFER.…` back to
+ * `p2p2.offer.…`); anything else as it is.
+ *
+ * @example
+ * plainSignalText(qrSignalText(text)) === text.trim() // true
+ */
+export function plainSignalText(text: string): string {
+  const trimmed = text.trim()
+  const match = /^P2P(\d+)\.(OFFER|ANSWER)\.([0-9A-Z$*+\-./:]+)$/.exec(trimmed)
+  const bytes = match ? fromBase43(match[3] ?? '') : null
+  if (!match || !bytes) return trimmed
+  return `p2p${match[1]}.${(match[2] ?? '').toLowerCase()}.${toBase64Url(bytes)}`
+}
+
 type Read<T> = { ok: true; value: T } | { ok: false; code: P2PErrorCode; cause?: unknown }
 
 function readPayload(text: string): Read<{ header: CompactSignalHeader; bytes: Uint8Array }> {

@@ -1,6 +1,6 @@
 import { layersOf, rtcConfiguration } from './connectionConfig.js'
 import { createP2PError, type P2PError, type P2PErrorCode } from './errors.js'
-import { gatheringDone } from './gatheringBudget.js'
+import { gatheringDone, serversOf } from './gatheringBudget.js'
 import { createCallRecovery, type CallRecovery } from './callRecovery.js'
 import type { Negotiation } from './negotiation.js'
 import { canStartCall, isCallOver, type CallStep } from './phase.js'
@@ -345,7 +345,12 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   /** Non-trickle: the signal is published once gathering is complete, candidates inside. */
   async function publishWhenGathered(current: Call, mine: number, step: CallStep): Promise<void> {
     update({ gathering: true, candidateCounts: null })
-    await gatheringDone(current.pc, current.transport.closed, config.gatheringBudget)
+    await gatheringDone(
+      current.pc,
+      current.transport.closed,
+      config.gatheringBudget,
+      serversOf(current.pc.getConfiguration().iceServers ?? []),
+    )
     if (mine !== ticket) return
     const bundle = bundleOf(current)
     const localSignal = bundle ? await paste.encode(bundle, store.getState().signalFormat) : ''

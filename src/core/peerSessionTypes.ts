@@ -36,15 +36,15 @@ export interface PeerSessionOptions extends ConnectionOptions {
   /** How long `disconnected` may last before the kit restarts ICE. Default 3000 ms. */
   reconnectAfterMs?: number
   /**
-   * When a non-trickle signal is ready: when ICE gathering completes, or `graceMs` after the first
-   * candidate (time for server-reflexive/relay ones to follow), or at `maxMs`, whichever is first.
-   * A STUN server that never answers then costs a second, not ~40. Defaults: 1000 and 10000 ms;
-   * raise `graceMs` for a slow TURN server.
+   * When a non-trickle signal is ready: when ICE gathering completes; or 50 ms after the candidate
+   * the ICE servers give (server-reflexive from STUN, relay from TURN); or `graceMs` after the first
+   * candidate; or at `maxMs`, whichever is first. A STUN server that never answers then costs half
+   * a second, not ~40. Defaults: `graceMs` 500 (1500 with a TURN server), `maxMs` 10000.
    */
   gatheringBudget?: { graceMs?: number; maxMs?: number }
   /**
-   * How `localSignal` is written: `'compact'` (default; `p2p1.offer.…`, about an eighth of the
-   * tutorial's JSON) or `'json'` (the tutorial's `{sdp, candidates}`, what its lab page reads).
+   * How `localSignal` is written: `'compact'` (default; `p2p2.offer.…`, a template signal of a
+   * few hundred characters, about a thirtieth of the tutorial's JSON) or `'json'` (the tutorial's `{sdp, candidates}`, what its lab page reads).
    * Pastes of either format are always accepted. Change it later with `setSignalFormat`.
    */
   signalFormat?: SignalFormat

@@ -1,4 +1,4 @@
-import { qrSignalText } from './compactSignal.js'
+import { plainSignalText, qrSignalText } from './compactSignal.js'
 
 const KEY = 'offer='
 
@@ -21,7 +21,8 @@ export function signalLink(signal: string, base: string): string {
 }
 
 /**
- * The offer in a link made by {@link signalLink}, or `null` when its fragment holds none.
+ * The offer in a link made by {@link signalLink} (in its text form, as the other tab shows it), or
+ * `null` when its fragment holds none.
  *
  * @example
  * const offer = signalFromLink(location.href)
@@ -30,7 +31,7 @@ export function signalFromLink(url: string): string | null {
   const hash = url.includes('#') ? url.slice(url.indexOf('#') + 1) : ''
   if (!hash.startsWith(KEY)) return null
   try {
-    const signal = decodeURIComponent(hash.slice(KEY.length)).trim()
+    const signal = plainSignalText(decodeURIComponent(hash.slice(KEY.length)))
     return signal === '' ? null : signal
   } catch {
     return null

@@ -57,7 +57,8 @@ describe('given a caller whose offer is waiting for an answer', () => {
     paste(b.remoteSignal(), offer)
     fireEvent.click(b.button('Create answer'))
     const compact = await waitForSignal(b)
-    expect(compact).toMatch(/^p2p1\.answer\./)
+    expect(compact).toMatch(/^p2p2\.answer\./)
+    expect(compact.length).toBeLessThan(260)
     await waitFor(() => expect(b.alerts()).toHaveLength(0))
     // Answered: the callee cannot answer again until it hangs up.
     expect(b.queryButton('Create answer')).toBeNull()
@@ -87,7 +88,7 @@ describe('given a caller whose offer is waiting for an answer', () => {
       // The compact format says what is wrong before anything reaches the browser.
       [compact.slice(0, compact.length / 2), 'This signal is cut off'],
       [compact.slice(0, 60) + '*' + compact.slice(61), 'This signal was changed on the way'],
-      [compact.replace('p2p1.', 'p2p2.'), 'made by a newer version of react-p2p-call'],
+      [compact.replace('p2p2.', 'p2p3.'), 'made by a newer version of react-p2p-call'],
       [await foreignAnswer(), 'This answer was made for a different offer'],
     ]
     for (const [text, message] of bad) {

@@ -1,3 +1,4 @@
+import { remoteStreamId } from '../../src/core/sdpMediaIds'
 import { describe, expect, it } from 'vitest'
 import type { SignalMessage } from '../../src/core/signalMessage'
 import { createTransport, type Transport, type TransportEvents } from '../../src/core/transport'
@@ -85,7 +86,8 @@ describe('createTransport', () => {
     expect(a.localCandidates.length).toBeGreaterThan(0)
     expect(logs[0].candidates).toBe(a.localCandidates.length)
     await until(() => logs[1].tracks.length === 1)
-    expect(logs[1].tracks[0]?.id).toBe(stream.id)
+    // Remote descriptions name streams by short ids (normalizeMediaIds).
+    expect(logs[1].tracks[0]?.id).toBe(remoteStreamId(stream.id))
 
     a.dc.send(JSON.stringify({ type: 'bye' }))
     b.dc.send('not json')

@@ -3,10 +3,15 @@
 // sources (tests/fixtures/sdp/safari/SOURCES.md).
 import qrcode from 'qrcode-generator'
 import { describe, expect, it } from 'vitest'
-import { encodeCompactSignal, qrSignalText, readCompactHeader } from '../../src/core/compactSignal'
+import {
+  encodeCompactSignal,
+  plainSignalText,
+  qrSignalText,
+  readCompactHeader,
+} from '../../src/core/compactSignal'
 import { normalizeMediaIds, remoteStreamId } from '../../src/core/sdpMediaIds'
 import { decodeSignal, type SignalBundle, type SignalKind } from '../../src/core/signalCodec'
-import { signalLink } from '../../src/core/signalLink'
+import { signalFromLink, signalLink } from '../../src/core/signalLink'
 import { TemplateDecodeError } from '../../src/core/template/byteStream'
 import { decodeTemplateBody } from '../../src/core/template/templateCodec'
 
@@ -91,6 +96,7 @@ const roundTrip = async (bundle: SignalBundle, kind: SignalKind) => {
 }
 
 export function templateSignalCases(): void {
+  signalLinkCases()
   describe('the template signal (p2p2)', () => {
     it.each(CAPTURED)('reproduces %s exactly through its template', async (_name, kind, bundle) => {
       const { text, result } = await roundTrip(bundle, kind)
@@ -277,6 +283,21 @@ export function templateSignalCases(): void {
       const streamId = /^a=msid:(\S+) /m.exec(sdp)?.[1] ?? ''
       expect(normalizeMediaIds(sdp)).toContain(`a=msid:${remoteStreamId(streamId)} t0`)
       expect(readCompactHeader('p2p2.offer.AAAAAAAA')?.kind).toBe('offer')
+    })
+  })
+}
+
+export function signalLinkCases(): void {
+  describe('a share link', () => {
+    it('carries a template offer in its QR form, and gives back the text form', async () => {
+      const offer = await encodeCompactSignal(withCandidates('offer'))
+      const link = signalLink(offer, 'http://localhost:5173/#old')
+      expect(link).toBe(`http://localhost:5173/#offer=${qrSignalText(offer)}`)
+      expect(signalFromLink(link)).toBe(offer)
+      expect(plainSignalText(qrSignalText(offer))).toBe(offer)
+      // A deflate signal travels as it is.
+      const deflated = await encodeCompactSignal(withCandidates('offer'), null, { version: 1 })
+      expect(signalFromLink(signalLink(deflated, 'https://x.example/'))).toBe(deflated)
     })
   })
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { layersOf, rtcConfiguration } from '../../src/core/connectionConfig'
-import { DEFAULT_GATHERING_BUDGET, gatheringDone } from '../../src/core/gatheringBudget'
+import { DEFAULT_GATHERING_BUDGET, gatheringDone, serversOf } from '../../src/core/gatheringBudget'
 import { DEFAULT_ICE_SERVERS, INITIAL_SESSION_STATE } from '../../src/core/peerSessionTypes'
 import {
   countCandidates,
@@ -193,6 +193,54 @@ describe('gatheringDone', () => {
     expect(done()).toBe(false)
     await vi.advanceTimersByTimeAsync(1)
     expect(done()).toBe(true)
+  })
+
+  it('goes half a second after the first candidate by default, or once the STUN answer is in', async () => {
+    const silent = gatherer()
+    const late = settled(gatheringDone(silent.pc, new AbortController().signal))
+    silent.candidate({ candidate: HOST.slice(2) })
+    await vi.advanceTimersByTimeAsync(DEFAULT_GATHERING_BUDGET.graceMs - 1)
+    expect(late()).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(late()).toBe(true)
+    expect(DEFAULT_GATHERING_BUDGET.graceMs).toBeLessThan(700)
+
+    // A server-reflexive candidate is what a STUN server gives: the signal goes right after it
+    // (a few ms for those of the other interfaces), not at the end of the grace.
+    const answered = gatherer()
+    const early = settled(gatheringDone(answered.pc, new AbortController().signal))
+    answered.candidate({ candidate: HOST.slice(2) })
+    await vi.advanceTimersByTimeAsync(80)
+    answered.candidate({ candidate: SRFLX.slice(2) })
+    await vi.advanceTimersByTimeAsync(49)
+    expect(early()).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(early()).toBe(true)
+  })
+
+  it('waits for the relay candidate with a TURN server, up to a longer grace', async () => {
+    expect(
+      serversOf([{ urls: ['turn:198.51.100.9:3478'], username: 'u', credential: 'p' }]),
+    ).toEqual({ stun: false, turn: true })
+    expect(serversOf([{ urls: 'stun:203.0.113.1' }])).toEqual({ stun: true, turn: false })
+    const turn = { stun: true, turn: true }
+    const relayed = gatherer()
+    const withRelay = settled(gatheringDone(relayed.pc, new AbortController().signal, {}, turn))
+    relayed.candidate({ candidate: HOST.slice(2) })
+    relayed.candidate({ candidate: SRFLX.slice(2) })
+    await vi.advanceTimersByTimeAsync(900)
+    expect(withRelay()).toBe(false)
+    relayed.candidate({ candidate: RELAY.slice(2) })
+    await vi.advanceTimersByTimeAsync(50)
+    expect(withRelay()).toBe(true)
+
+    const silent = gatherer()
+    const noRelay = settled(gatheringDone(silent.pc, new AbortController().signal, {}, turn))
+    silent.candidate({ candidate: HOST.slice(2) })
+    await vi.advanceTimersByTimeAsync(1499)
+    expect(noRelay()).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(noRelay()).toBe(true)
   })
 
   it('resolves at maxMs with no candidate at all, on end-of-candidates, and on abort', async () => {
