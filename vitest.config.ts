@@ -32,6 +32,12 @@ import {
   aiortcStart,
   aiortcStop,
 } from './tests/browser/setup/aiortc.ts'
+import {
+  firefoxAvailable,
+  firefoxRun,
+  firefoxStart,
+  firefoxStop,
+} from './tests/browser/setup/firefox.ts'
 
 // One browser block for every project that runs in Chromium; each instance needs its own name.
 function chromium(name: string) {
@@ -87,6 +93,11 @@ export default mergeConfig(
                 brokerKill,
                 tabOpen,
                 tabCrash,
+                // A real Firefox ESR for the cross-engine calls.
+                firefoxAvailable,
+                firefoxStart,
+                firefoxRun,
+                firefoxStop,
               },
             },
           },

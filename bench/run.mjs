@@ -10,6 +10,7 @@ import os from 'node:os'
 import { chromium } from 'playwright'
 import { createServer } from 'vite'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs'
+import { measureSignalSizes } from './signalSizes.mjs'
 import { measureSizes } from './sizes.mjs'
 import { measureTwoTabs } from './twoTabs.mjs'
 
@@ -48,6 +49,8 @@ const silentStun = `stun:127.0.0.1:${silent.address().port}`
 
 const server = await createServer({ server: { port: 0 }, logLevel: 'error' })
 await server.listen()
+console.log('[bench] signal sizes with the defaults and with 18 candidates…')
+results.signalSizes = await measureSignalSizes(server)
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 results.browser = `Chromium ${browser.version()}`
 try {
@@ -170,7 +173,10 @@ const rows = [
     '   react-p2p-call (gathering budget)',
     `${ms(results.silentStun.kitMs)}${results.silentStun.rawMs ? ` (${(results.silentStun.rawMs / results.silentStun.kitMs).toFixed(0)}× sooner)` : ''}`,
   ],
-  ['3. signal sizes (chars): offer / answer', ''],
+  [
+    '3. signal sizes (chars): offer / answer; first the live call in the test namespace (3 host candidates)',
+    '',
+  ],
   [
     '   tutorial bundle (pretty JSON, raw flow)',
     `${first('raw').offerChars} / ${first('raw').answerChars}`,
@@ -184,6 +190,16 @@ const rows = [
     '   simple-peer (its JSON signal)',
     `${first('simple-peer').offerChars} / ${first('simple-peer').answerChars}`,
   ],
+  ...results.signalSizes.flatMap((r) => [
+    [
+      `   ${r.candidates === 2 ? 'defaults (host + srflx)' : `${r.candidates} candidates`}: template (p2p2) offer / answer`,
+      `${r.offer.templateChars} / ${r.answer.templateChars} (tutorial bundle ${r.offer.tutorialChars} / ${r.answer.tutorialChars}: ${(r.offer.tutorialChars / r.offer.templateChars).toFixed(0)}× / ${(r.answer.tutorialChars / r.answer.templateChars).toFixed(0)}× smaller; deflate p2p1 ${r.offer.deflateChars} / ${r.answer.deflateChars})`,
+    ],
+    [
+      `     offer's share link (https://192.168.1.23:5173/…): QR version at M`,
+      `${r.qrVersion} (${r.linkChars} chars; with p2p1: version ${r.deflateQrVersion})`,
+    ],
+  ]),
   ['4. bundle size, min + gzip (React external)', ''],
   ...results.sizes.map((s) => [`   ${s.name}`, `${kb(s.gzipBytes)} gzip (${kb(s.minBytes)} min)`]),
   ['5. one call setup through the UI (caller + callee)', ''],

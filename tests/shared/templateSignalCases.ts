@@ -1,7 +1,6 @@
 // The template signal's cases (p2p2), run twice: in Node (unit) and in Chromium (browser), on the
 // SDPs captured from Chromium and Firefox here (scripts/capture-sdp.mjs) and Safari's from public
 // sources (tests/fixtures/sdp/safari/SOURCES.md).
-import qrcode from 'qrcode-generator'
 import { describe, expect, it } from 'vitest'
 import {
   encodeCompactSignal,
@@ -14,6 +13,7 @@ import { decodeSignal, type SignalBundle, type SignalKind } from '../../src/core
 import { signalFromLink, signalLink } from '../../src/core/signalLink'
 import { TemplateDecodeError } from '../../src/core/template/byteStream'
 import { decodeTemplateBody } from '../../src/core/template/templateCodec'
+import { qrVersionOf, tutorialBundleOf, withCandidates } from '../fixtures/sdpDefaults'
 
 interface Fixture {
   offer: SignalBundle
@@ -52,43 +52,6 @@ export const CAPTURED: [string, SignalKind, SignalBundle][] = [
 
 const chromiumKit = JSON_FIXTURES['../fixtures/sdp/chromium-kit.json'] as Fixture
 
-const HOST =
-  'a=candidate:3634653885 1 udp 2122260223 192.168.1.23 45112 typ host generation 0 network-id 1 network-cost 10'
-const SRFLX =
-  'a=candidate:842163049 1 udp 1686052607 203.0.113.7 45112 typ srflx raddr 0.0.0.0 rport 0 generation 0 network-id 1 network-cost 10'
-
-/**
- * A captured Chromium description with the kit's defaults' candidates instead of the test
- * namespace's: one host candidate and one server-reflexive (what a laptop behind a NAT gathers
- * with a STUN server), and `count - 2` more host candidates when asked.
- */
-export function withCandidates(kind: SignalKind, count = 2): SignalBundle {
-  const lines = chromiumKit[kind].sdp.sdp.split('\r\n')
-  const first = lines.findIndex((l) => l.startsWith('a=candidate:'))
-  const more = Array.from(
-    { length: count - 2 },
-    (_, i) =>
-      `a=candidate:${1000 + i} 1 udp ${2122129151 - i * 65536} 10.${i}.0.2 ${40000 + i} typ host generation 0 network-id ${i + 2}`,
-  )
-  const kept = lines.filter((l) => !l.startsWith('a=candidate:'))
-  kept.splice(first, 0, HOST, SRFLX, ...more)
-  const sdp = kept
-    .join('\r\n')
-    .replace(/^m=audio \d+ /m, 'm=audio 45112 ')
-    .replace(/^c=IN IP4 127\.0\.0\.1/m, 'c=IN IP4 192.168.1.23')
-  return { sdp: { type: kind, sdp }, candidates: [] }
-}
-
-/** The QR version of a text as `SignalQrCode` draws it (error correction M, alphanumeric tail). */
-export function qrVersionOf(text: string): number {
-  const qr = qrcode(0, 'M')
-  const [, head = text, tail] = /^([^]*?)([0-9A-Z $%*+\-./:]{16,})$/.exec(text) ?? []
-  if (head) qr.addData(head, 'Byte')
-  if (tail) qr.addData(tail, 'Alphanumeric')
-  qr.make()
-  return (qr.getModuleCount() - 17) / 4
-}
-
 const roundTrip = async (bundle: SignalBundle, kind: SignalKind) => {
   const text = await encodeCompactSignal(bundle, kind === 'answer' ? 7 : null)
   const result = await decodeSignal(text, kind)
@@ -118,7 +81,9 @@ export function templateSignalCases(): void {
       expect(offer.length).toBeLessThanOrEqual(250)
       expect(answer.length).toBeLessThanOrEqual(200)
       // The tutorial's bundle of the same offer is about 25 times longer.
-      expect(offer.length * 25).toBeLessThanOrEqual(chromiumKit.tutorialChars.offer)
+      expect(offer.length * 25).toBeLessThanOrEqual(
+        tutorialBundleOf(withCandidates('offer')).length,
+      )
       // The offer's share link is a QR code of version 10 or lower at error correction M.
       const link = signalLink(offer, 'https://192.168.1.23:5173/')
       expect(link).toMatch(/^https:\/\/192\.168\.1\.23:5173\/#offer=P2P2\.OFFER\./)
