@@ -12,6 +12,7 @@ import { createServer } from 'vite'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs'
 import { measureSignalSizes } from './signalSizes.mjs'
 import { measureSizes } from './sizes.mjs'
+import { measureStunTiming } from './stunTiming.mjs'
 import { measureTwoTabs } from './twoTabs.mjs'
 
 const args = process.argv.slice(2)
@@ -83,6 +84,8 @@ try {
     kitSilent.push(await bench('offerReadyWithSilentStun', 'kit', silentStun))
   const rawSilent = quick ? null : await bench('offerReadyWithSilentStun', 'raw', silentStun)
   results.silentStun = { kitMs: median(kitSilent), kitRuns: kitSilent, rawMs: rawSilent }
+  console.log('[bench] when STUN answers arrive, by round trip…')
+  results.stunTiming = await measureStunTiming(page)
 
   console.log('[bench] React commits over one call setup…')
   results.reactCommits = await bench('reactCommits')
