@@ -176,6 +176,10 @@ const rows = [
     '   react-p2p-call (gathering budget)',
     `${ms(results.silentStun.kitMs)}${results.silentStun.rawMs ? ` (${(results.silentStun.rawMs / results.silentStun.kitMs).toFixed(0)}× sooner)` : ''}`,
   ],
+  ...results.stunTiming.map((r) => [
+    `   STUN round trip ${r.rttMs} ms: host / srflx candidate / signal ready`,
+    `${ms(r.hostMs)} / ${r.srflxMs === null ? 'none' : ms(r.srflxMs)} / ${ms(r.signalMs)} (${r.carriesSrflx ? 'carries the srflx' : 'host only'})`,
+  ]),
   [
     '3. signal sizes (chars): offer / answer; first the live call in the test namespace (3 host candidates)',
     '',

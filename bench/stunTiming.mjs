@@ -1,3 +1,4 @@
+/* global RTCPeerConnection -- the page.evaluate callback runs in the page */
 // When a STUN server's answer arrives, for the gathering budget: a real STUN exchange between
 // headless Chromium and a small binding responder here that answers after a chosen delay (the
 // round trip to the server; this machine's kernel has no netem), reporting a public-looking mapped

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { networkUrl } from 'virtual:p2p-dev-network'
 import { MESSAGES_EN, VideoCall } from '../src'
 import { MESSAGES_ZH_CN } from '../src/locales/zh-CN'
 import { IceSettingsPanel, type IceSettingsText } from './IceSettingsPanel'
@@ -73,6 +74,14 @@ function initialLanguage(search: string): Language {
   return new URLSearchParams(search).get('lang') === 'zh-CN' ? 'zh-CN' : 'en'
 }
 
+// A page at localhost hands out links to this computer's network address instead (the dev server
+// knows it): only those open on a phone. The call says which address its link uses.
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+const linkBase =
+  typeof window !== 'undefined' && LOOPBACK.has(window.location.hostname) && networkUrl
+    ? new URL(`${window.location.pathname}${window.location.search}`, networkUrl).href
+    : undefined
+
 /** The demo page: a short title, a language switch, the ICE servers, and one `<VideoCall />` (the how-to is in its steps). */
 export function Demo({ search = '' }: { search?: string }) {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(search))
@@ -119,6 +128,7 @@ export function Demo({ search = '' }: { search?: string }) {
       <VideoCall
         {...iceOptionsOf(ice)}
         mqtt={loadMqtt}
+        {...(linkBase ? { linkBase } : {})}
         messages={language === 'zh-CN' ? MESSAGES_ZH_CN : MESSAGES_EN}
       />
     </main>

@@ -175,6 +175,7 @@ export {
 export { DeviceStatusList, type DeviceStatusListProps } from './components/DeviceStatusList.js'
 export { RemoteMediaBadges, type RemoteMediaBadgesProps } from './components/RemoteMediaBadges.js'
 export { SignalQrCode, MAX_QR_BYTES, type SignalQrCodeProps } from './components/SignalQrCode.js'
+export { QrScanner, type QrScannerProps } from './components/QrScanner.js'
 export { AudioLevelMeter, type AudioLevelMeterProps } from './components/AudioLevelMeter.js'
 export { DeviceMenu, type DeviceMenuProps } from './components/DeviceMenu.js'
 export { Icon, type IconName, type IconProps } from './components/Icon.js'

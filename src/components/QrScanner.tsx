@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { useLatest } from '../hooks/useLatest.js'
 import { createQrDecoder } from './qrDecoder.js'
 
 /** Props of {@link QrScanner}. */
@@ -45,8 +46,7 @@ export function QrScanner({
 }: QrScannerProps) {
   const video = useRef<HTMLVideoElement>(null)
   const [state, setState] = useState<'starting' | 'scanning'>('starting')
-  const handlers = useRef({ onScan, onError })
-  handlers.current = { onScan, onError }
+  const handlers = useLatest({ onScan, onError })
 
   useEffect(() => {
     let stream: MediaStream | null = null
@@ -81,7 +81,7 @@ export function QrScanner({
       }
     })()
     return stop
-  }, [openCamera])
+  }, [openCamera, handlers])
 
   return (
     <div

@@ -61,6 +61,19 @@ export interface CallLabels {
   signalQrCode: string
   /** Shown instead of the QR code when the signal does not fit in one. */
   qrTooLong: string
+  /** Opens the camera to read the other person's QR code. */
+  scanQrCode: string
+  qrScanner: string
+  scannerCamera: string
+  scanHint: string
+  stopScanning: string
+  /** The system share sheet (`navigator.share`), where the browser has one. */
+  share: string
+  shareFailed: string
+  /** Under a link that only opens on this device (its page is at localhost). */
+  linkOnlyHere: string
+  /** Under a link made with this computer's network address; `{host}` is that address. */
+  linkNetworkAddress: string
   securityCode: string
   securityCodeHint: string
   muteMicrophone: string
@@ -199,6 +212,17 @@ export const DEFAULT_LABELS: CallLabels = {
   hideQrCode: 'Hide QR code',
   signalQrCode: 'Signal QR code',
   qrTooLong: 'This signal is too long for a QR code. Choose Signal format: Compact.',
+  scanQrCode: 'Scan QR code',
+  qrScanner: 'QR code scanner',
+  scannerCamera: 'Scanner camera',
+  scanHint: 'Hold the QR code of the other person’s signal up to the camera.',
+  stopScanning: 'Stop scanning',
+  share: 'Share',
+  shareFailed: 'Could not share: use Copy instead.',
+  linkOnlyHere:
+    'This link opens only on this device (its page is at localhost). To call another device, open this page at an address that device can reach.',
+  linkNetworkAddress:
+    "The link and its QR code use this computer's network address, {host}, so a device on the same network can open them.",
   muteMicrophone: 'Mute microphone',
   unmuteMicrophone: 'Unmute microphone',
   turnCameraOff: 'Turn camera off',

@@ -143,12 +143,13 @@ function Steps(props: LobbyProps) {
   const offerReady = step === 'offer-ready'
   const making =
     step === 'acquiring-media' || step === 'creating-offer' || step === 'creating-answer'
-  const remote = (onAnswerInstead?: () => void) => (
+  const remote = (onAnswerInstead?: () => void, scan?: 'answer' | 'offer') => (
     <RemoteSignalField
       {...props}
       value={remoteSignal}
       onValueChange={onRemoteSignalChange}
       onAnswerInstead={onAnswerInstead}
+      scan={scan}
     />
   )
   if (role === 'caller') {
@@ -176,6 +177,7 @@ function Steps(props: LobbyProps) {
         >
           {remote(
             actions.chooseRole && !offerReady ? () => props.onRoleChange('callee') : undefined,
+            offerReady ? 'answer' : undefined,
           )}
           {actions.completeConnection && (
             <PasteAction {...props} action="complete" value={remoteSignal} />
@@ -193,7 +195,7 @@ function Steps(props: LobbyProps) {
         hint={labels.stepPasteInviteHint}
         state={answered ? 'done' : 'current'}
       >
-        {!answered && remote()}
+        {!answered && remote(undefined, 'offer')}
         {actions.createAnswer && !making && !answered && (
           <PasteAction {...props} action="answer" value={remoteSignal} />
         )}

@@ -31,6 +31,8 @@ export interface VideoCallProps extends UsePeerConnectionOptions {
   defaultBrokerUrl?: string
   /** Share links for offers (**Copy link**, and reading `#offer=` on load). Default `true`. */
   shareLink?: VideoCallLayoutProps['shareLink']
+  /** The page share links open (default: this page); see `VideoCallLayoutProps.linkBase`. */
+  linkBase?: string
   /** Prepare the next connection once the preview is on or an offer is filled in. Default `true`. */
   prewarm?: boolean
   /** The name of the call's region (default "Video call"); give each call its own when a page has several. */
@@ -62,6 +64,7 @@ export function VideoCall({
   mqtt,
   defaultBrokerUrl,
   shareLink,
+  linkBase,
   prewarm,
   children,
   'aria-label': ariaLabel,
@@ -84,6 +87,7 @@ export function VideoCall({
           {...(mqtt ? { mqtt } : {})}
           {...(defaultBrokerUrl !== undefined ? { defaultBrokerUrl } : {})}
           {...(shareLink !== undefined ? { shareLink } : {})}
+          {...(linkBase !== undefined ? { linkBase } : {})}
           {...(prewarm !== undefined ? { prewarm } : {})}
         />
       )}

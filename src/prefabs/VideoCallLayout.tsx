@@ -55,6 +55,12 @@ export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'
    */
   shareLink?: boolean | ((signal: string) => string)
   /**
+   * The page a share link opens (default: this page). Give one another device can reach when this
+   * page is at localhost, e.g. the dev server's network address; a link to localhost is shown with
+   * a note that it opens only on this device.
+   */
+  linkBase?: string
+  /**
    * Warm-up: `true` (default) prepares the next connection (`session.prepare()`) once the person
    * shows intent — the camera preview is on, or an offer is filled in — so the signal is ready
    * sooner after the click. It reaches the STUN/TURN servers at that moment; `false` waits for the
@@ -99,6 +105,7 @@ export function VideoCallLayout({
   mqtt,
   defaultBrokerUrl = 'ws://127.0.0.1:9001',
   shareLink = true,
+  linkBase,
   prewarm = true,
   session: sessionProp,
   media: mediaProp,
@@ -215,7 +222,7 @@ export function VideoCallLayout({
       ? undefined
       : typeof shareLink === 'function'
         ? shareLink(localSignal)
-        : signalLink(localSignal, window.location.href)
+        : signalLink(localSignal, linkBase ?? window.location.href)
 
   const setMicMuted = (muted: boolean) => media?.setEnabled('audio', !muted)
   const setCameraOff = (off: boolean) => media?.setEnabled('video', !off)

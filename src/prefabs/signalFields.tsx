@@ -1,11 +1,14 @@
 import { useId, useState } from 'react'
+import { plainSignalText, qrSignalText } from '../core/compactSignal.js'
 import type { P2PError } from '../core/errors.js'
 import type { PeerSessionState } from '../core/peerSession.js'
-import { ERROR_TEXT } from '../core/errors.js'
+import { ERROR_TEXT, mediaErrorFrom } from '../core/errors.js'
 import { signalKindOf } from '../core/signalCodec.js'
+import { signalFromLink } from '../core/signalLink.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { GatheringProgress } from '../components/GatheringProgress.js'
 import { LocalSignalBox } from '../components/LocalSignalBox.js'
+import { QrScanner } from '../components/QrScanner.js'
 import { RemoteSignalInput } from '../components/RemoteSignalInput.js'
 import { SignalQrCode } from '../components/SignalQrCode.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
@@ -47,7 +50,31 @@ export function SignalProgress({ session, labels }: LayoutContext) {
   )
 }
 
-/** What to send: **Local signal** with Copy (and Copy link for an offer), and its QR code. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * Where a link can be opened, when it matters: only on this device (its host is loopback), or on
+ * the network under this computer's address (a host other than this page's).
+ */
+function linkNote(link: string | undefined, labels: LayoutContext['labels']): string | null {
+  if (!link || typeof window === 'undefined') return null
+  let host: string
+  try {
+    host = new URL(link).hostname
+  } catch {
+    return null
+  }
+  if (LOOPBACK.has(host)) return labels.linkOnlyHere
+  if (host !== window.location.hostname) return labels.linkNetworkAddress.replace('{host}', host)
+  return null
+}
+
+const canShare = () => typeof navigator !== 'undefined' && typeof navigator.share === 'function'
+
+/**
+ * What to send: **Local signal** with Copy (and Copy link for an offer), **Share** where the
+ * browser has a share sheet, and its QR code (the link's, or the signal's own QR form).
+ */
 export function LocalSignalField({
   session,
   labels,
@@ -56,7 +83,18 @@ export function LocalSignalField({
 }: LayoutContext & { link?: string }) {
   const localSignal = useSessionSelector(selectLocalSignal, session)
   const [showQr, setShowQr] = useState(false)
+  const [shareFailed, setShareFailed] = useState(false)
   if (!localSignal) return null
+  const note = linkNote(link, labels)
+  const share = async () => {
+    setShareFailed(false)
+    try {
+      await navigator.share(link ? { url: link } : { text: localSignal })
+    } catch (error) {
+      // Closing the share sheet is no failure.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) setShareFailed(true)
+    }
+  }
   return (
     <div className="rpc-field">
       <LocalSignalBox
@@ -66,17 +104,34 @@ export function LocalSignalField({
         labels={{ ...labels, placeholder: labels.localSignalPlaceholder }}
         copyError={errorText.ERR_COPY ?? ERROR_TEXT.ERR_COPY}
         actions={
-          <button
-            type="button"
-            className="rpc-qr-toggle"
-            aria-expanded={showQr}
-            onClick={() => setShowQr((shown) => !shown)}
-          >
-            {showQr ? labels.hideQrCode : labels.showQrCode}
-          </button>
+          <>
+            {canShare() && (
+              <button type="button" className="rpc-button" onClick={() => void share()}>
+                {labels.share}
+              </button>
+            )}
+            <button
+              type="button"
+              className="rpc-qr-toggle"
+              aria-expanded={showQr}
+              onClick={() => setShowQr((shown) => !shown)}
+            >
+              {showQr ? labels.hideQrCode : labels.showQrCode}
+            </button>
+          </>
         }
       />
-      {showQr && <SignalQrCode value={link ?? localSignal} labels={labels} />}
+      {shareFailed && (
+        <p className="rpc-notice" role="status">
+          {labels.shareFailed}
+        </p>
+      )}
+      {note && (
+        <p className="rpc-hint" data-state="link-host">
+          {note}
+        </p>
+      )}
+      {showQr && <SignalQrCode value={link ?? qrSignalText(localSignal)} labels={labels} />}
     </div>
   )
 }
@@ -92,15 +147,31 @@ export function RemoteSignalField({
   value,
   onValueChange,
   onAnswerInstead,
+  scan,
 }: LayoutContext & {
   value: string
   onValueChange: (text: string) => void
   onAnswerInstead?: () => void
+  /**
+   * **Scan QR code**: reads the other person's signal with the camera. An `'answer'` read
+   * completes the connection at once (a bad one gets the alert a bad paste gets); anything else
+   * fills the box, as a paste would.
+   */
+  scan?: 'answer' | 'offer'
 }) {
   const error = useSessionSelector(selectError, session)
   const id = useId()
+  const [scanning, setScanning] = useState(false)
+  const [cameraError, setCameraError] = useState<P2PError | null>(null)
   const fieldError = isPasteError(error) ? error : null
   const pastedOffer = onAnswerInstead && signalKindOf(value) === 'offer'
+  const onScan = (raw: string) => {
+    setScanning(false)
+    // A code may hold a share link or a signal, in its text or its QR form.
+    const text = signalFromLink(raw) ?? plainSignalText(raw)
+    onValueChange(text)
+    if (scan === 'answer' && signalKindOf(text) !== 'offer') void session?.completeConnection(text)
+  }
   return (
     <div className="rpc-field">
       <RemoteSignalInput
@@ -120,6 +191,14 @@ export function RemoteSignalField({
             labels={labels}
           />
         )}
+        {cameraError && (
+          <ErrorAlert
+            error={cameraError}
+            errorText={errorText}
+            onDismiss={() => setCameraError(null)}
+            labels={labels}
+          />
+        )}
         {pastedOffer && !fieldError && (
           <p className="rpc-hint" data-state="pasted-offer">
             {labels.pastedOffer}{' '}
@@ -129,6 +208,29 @@ export function RemoteSignalField({
           </p>
         )}
       </div>
+      {scan && !scanning && (
+        <button
+          type="button"
+          className="rpc-button rpc-scan"
+          onClick={() => {
+            setCameraError(null)
+            setScanning(true)
+          }}
+        >
+          {labels.scanQrCode}
+        </button>
+      )}
+      {scanning && (
+        <QrScanner
+          labels={labels}
+          onScan={onScan}
+          onClose={() => setScanning(false)}
+          onError={(cause) => {
+            setScanning(false)
+            setCameraError(mediaErrorFrom(cause))
+          }}
+        />
+      )}
     </div>
   )
 }

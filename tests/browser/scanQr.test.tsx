@@ -1,0 +1,140 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import qrcode from 'qrcode-generator'
+import { describe, expect, it } from 'vitest'
+import { qrSignalText, VideoCall } from '../../src'
+import {
+  calls,
+  defer,
+  expectPlayingVideo,
+  paste,
+  waitForAlert,
+  waitForLine,
+  waitForSignal,
+  type CallUi,
+} from './helpers'
+
+/**
+ * A camera that films a QR code: a canvas stream with the code drawn on it (redrawn, so it sends
+ * frames), returned for the scanner's own `getUserMedia` call only (the one asking for the camera
+ * facing away); the call's own camera stays the fake one.
+ */
+function filmQrCode(draw: (canvas: HTMLCanvasElement) => void | Promise<void>) {
+  const canvas = document.createElement('canvas')
+  canvas.width = canvas.height = 480
+  const paint = async () => {
+    const context = canvas.getContext('2d')
+    if (!context) return
+    context.fillStyle = '#888'
+    context.fillRect(0, 0, 480, 480)
+    await draw(canvas)
+  }
+  const timer = setInterval(() => void paint(), 100)
+  void paint()
+  const devices = navigator.mediaDevices
+  const original = devices.getUserMedia.bind(devices)
+  let scannerCalls = 0
+  devices.getUserMedia = (constraints?: MediaStreamConstraints) => {
+    const video = constraints?.video
+    if (typeof video === 'object' && video.facingMode) {
+      scannerCalls++
+      return Promise.resolve(canvas.captureStream(10))
+    }
+    return original(constraints)
+  }
+  defer(() => {
+    clearInterval(timer)
+    devices.getUserMedia = original
+  })
+  return { scannerCalls: () => scannerCalls }
+}
+
+/** Draws the Signal QR code shown in `region` (its SVG, as a phone screen would show it). */
+async function drawShownQr(region: HTMLElement, canvas: HTMLCanvasElement) {
+  // Once the call connects, the phone shows the call instead: the camera films nothing more.
+  const svg = within(region).queryByRole('img', { name: 'Signal QR code' })
+  if (!svg) return
+  const image = new Image(360, 360)
+  image.src = URL.createObjectURL(
+    new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }),
+  )
+  await image.decode()
+  canvas.getContext('2d')?.drawImage(image, 60, 60, 360, 360)
+}
+
+/** Draws a QR code of `text` (error correction M, 8 px modules, a quiet zone). */
+function drawQr(text: string, canvas: HTMLCanvasElement) {
+  const qr = qrcode(0, 'M')
+  qr.addData(text, 'Byte')
+  qr.make()
+  const size = qr.getModuleCount()
+  const context = canvas.getContext('2d')
+  if (!context) return
+  const scale = Math.floor(400 / (size + 8))
+  context.fillStyle = '#fff'
+  context.fillRect(40, 40, (size + 8) * scale, (size + 8) * scale)
+  context.fillStyle = '#000'
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++)
+      if (qr.isDark(r, c))
+        context.fillRect(40 + (c + 4) * scale, 40 + (r + 4) * scale, scale, scale)
+}
+
+describe('given a caller whose offer waits for an answer shown as a QR code', () => {
+  it('completes the call with Scan QR code: no paste, and the scanner camera stops', async () => {
+    render(
+      <>
+        <VideoCall iceServers={[]} />
+        <VideoCall iceServers={[]} defaultRole="callee" />
+      </>,
+    )
+    const [a, b] = calls() as [CallUi, CallUi]
+    fireEvent.click(a.button('Create offer'))
+    paste(b.remoteSignal(), await waitForSignal(a))
+    fireEvent.click(b.button('Create answer'))
+    await waitForSignal(b)
+    // The phone shows its answer as a QR code (in its alphanumeric form).
+    fireEvent.click(b.button('Show QR code'))
+    const qr = await within(b.region).findByRole('img', { name: 'Signal QR code' })
+    await waitFor(() => expect(qr.getAttribute('aria-busy')).toBe('false'))
+    const camera = filmQrCode((canvas) => drawShownQr(b.region, canvas))
+
+    fireEvent.click(a.button('Scan QR code'))
+    const scanner = await within(a.region).findByRole('group', { name: 'QR code scanner' })
+    const video = within(scanner).getByLabelText('Scanner camera') as HTMLVideoElement
+    await waitForLine(a, 'connection: connected', 20_000)
+    await expectPlayingVideo(b.remoteVideo())
+    expect(camera.scannerCalls()).toBe(1)
+    // Read once: the scanner is gone and its camera stopped.
+    expect(within(a.region).queryByRole('group', { name: 'QR code scanner' })).toBeNull()
+    const stream = video.srcObject as MediaStream | null
+    expect(stream?.getTracks().every((t) => t.readyState === 'ended')).toBe(true)
+  })
+
+  it('says a damaged code was changed, keeps the offer waiting, and can scan again', async () => {
+    render(
+      <>
+        <VideoCall iceServers={[]} />
+        <VideoCall iceServers={[]} defaultRole="callee" />
+      </>,
+    )
+    const [a, b] = calls() as [CallUi, CallUi]
+    fireEvent.click(a.button('Create offer'))
+    const offer = await waitForSignal(a)
+    paste(b.remoteSignal(), offer)
+    fireEvent.click(b.button('Create answer'))
+    const answer = qrSignalText(await waitForSignal(b))
+    // A character changed, as a misprinted or edited code would carry.
+    const at = Math.floor(answer.length / 2)
+    const damaged = answer.slice(0, at) + (answer[at] === 'A' ? 'B' : 'A') + answer.slice(at + 1)
+    filmQrCode((canvas) => drawQr(damaged, canvas))
+    fireEvent.click(a.button('Scan QR code'))
+    await waitForAlert(a, 'This signal was changed on the way')
+    expect(a.localSignal().value).toBe(offer)
+    expect(a.statePanel().textContent).toContain('phase: awaiting-answer')
+    // Stop scanning closes a scanner that has read nothing.
+    fireEvent.click(a.button('Scan QR code'))
+    fireEvent.click(await within(a.region).findByRole('button', { name: 'Stop scanning' }))
+    expect(within(a.region).queryByRole('group', { name: 'QR code scanner' })).toBeNull()
+    expect(screen.queryAllByRole('group', { name: 'QR code scanner' })).toHaveLength(0)
+  })
+})
