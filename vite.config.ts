@@ -9,5 +9,5 @@ export default defineConfig({
   plugins: [react(), devNetwork()],
   build: { outDir: 'dist-demo' },
   // Known up front, so a fresh clone's first browser run does not reload mid-test to add them.
-  optimizeDeps: { include: ['jsqr', 'qrcode-generator', 'mqtt'] },
+  optimizeDeps: { include: ['jsqr', 'qr-scanner', 'qrcode-generator', 'mqtt'] },
 })

@@ -24,11 +24,11 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
-      // React is a peer dependency; the QR library a dependency, loaded lazily by the app's bundler.
+      // React is a peer dependency; the QR libraries dependencies, loaded lazily by the app's bundler.
       // Every subpath of React too (`react/jsx-runtime`, `react-dom/client`, …): a bundled copy would
       // call `require('react')`, which an ES module cannot.
       // mqtt.js is an optional peer dependency of the `mqtt` entry only.
-      external: [/^react(-dom)?($|\/)/, 'qrcode-generator', 'mqtt'],
+      external: [/^react(-dom)?($|\/)/, 'qrcode-generator', 'qr-scanner', 'mqtt'],
       // Hooks and components need the browser: one client boundary for Next.js's App Router.
       output: { banner: "'use client';" },
     },

@@ -25,17 +25,20 @@ const BUDGETS = {
   // 35.0 / 33.8 / 15.4 kB with the template signal (issue "Signals of a few hundred characters"):
   // media ids normalized on every remote description, base43 and the QR form of a signal, the
   // reader of p2p2 headers, the STUN-aware gathering budget; the templates and their codec are a
-  // lazy chunk of their own (8.6 kB), loaded at the first compact signal.
+  // lazy chunk of their own (8.6 kB), loaded at the first compact signal. 36.3 / 35.0 kB with
+  // the phone round trip (issue "A phone can join"): Scan QR code (QrScanner, its camera and
+  // decoder choice; jsQR itself is a lazy chunk), Share, the link-host notes, nine strings in two
+  // languages.
   // Each raise came with a feature.
   // The target for the whole is 10 kB.
-  'react-p2p-call (whole entry)': 35_100,
-  'react-p2p-call (an app using <VideoCall />)': 33_900,
+  'react-p2p-call (whole entry)': 36_400,
+  'react-p2p-call (an app using <VideoCall />)': 35_100,
   'react-p2p-call core (createPeerSession + codec)': 15_500,
   'template signal codec (lazy chunk)': 8_800,
   // 3.0 kB with the review's fixes (a goodbye before close still goes out; presence and signals in
   // one ordered chain; a newcomer with a slow clock re-stamps itself after the retained presences).
   'react-p2p-call/mqtt (its own code)': 3_200,
-  'react-p2p-call/locales/zh-CN': 5_100,
+  'react-p2p-call/locales/zh-CN': 5_200,
 }
 
 const sizes = await measureSizes()

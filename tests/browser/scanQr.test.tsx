@@ -20,13 +20,16 @@ import {
  */
 function filmQrCode(draw: (canvas: HTMLCanvasElement) => void | Promise<void>) {
   const canvas = document.createElement('canvas')
-  canvas.width = canvas.height = 480
+  const frame = document.createElement('canvas')
+  canvas.width = canvas.height = frame.width = frame.height = 480
+  // Each frame is drawn aside, then shown at once: the camera never films half a frame.
   const paint = async () => {
-    const context = canvas.getContext('2d')
+    const context = frame.getContext('2d')
     if (!context) return
     context.fillStyle = '#888'
     context.fillRect(0, 0, 480, 480)
-    await draw(canvas)
+    await draw(frame)
+    canvas.getContext('2d')?.drawImage(frame, 0, 0)
   }
   const timer = setInterval(() => void paint(), 100)
   void paint()
@@ -53,12 +56,18 @@ async function drawShownQr(region: HTMLElement, canvas: HTMLCanvasElement) {
   // Once the call connects, the phone shows the call instead: the camera films nothing more.
   const svg = within(region).queryByRole('img', { name: 'Signal QR code' })
   if (!svg) return
-  const image = new Image(360, 360)
+  // Whole pixels a module, as a phone's screen shows it.
+  const modules = (svg as unknown as SVGSVGElement).viewBox.baseVal.width
+  const size = Math.floor(440 / modules) * modules
+  const image = new Image(size, size)
   image.src = URL.createObjectURL(
     new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }),
   )
   await image.decode()
-  canvas.getContext('2d')?.drawImage(image, 60, 60, 360, 360)
+  const context = canvas.getContext('2d')
+  if (!context) return
+  context.imageSmoothingEnabled = false
+  context.drawImage(image, 20, 20, size, size)
 }
 
 /** Draws a QR code of `text` (error correction M, 8 px modules, a quiet zone). */
