@@ -1,4 +1,4 @@
-/* global document -- the waitForFunction callbacks run in the page */
+/* global document, Image -- the waitForFunction and evaluate callbacks run in the page */
 // Drives the demo in real Chromium as people would — a laptop tab (1280×800) calling a phone
 // (390×844, touch) that opens the share link — through a copy-paste call, then a Same browser call
 // with a shared screen, then a call in Chinese, and saves the README's screenshots in docs/.
@@ -10,7 +10,11 @@ import { startBroker } from '../server/broker.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
 
 const OUT = new URL('../docs/', import.meta.url)
-const server = await createServer({ server: { port: 5199, strictPort: false }, logLevel: 'error' })
+// On every interface, as `npm run start:https` is: the laptop's share link names the network address.
+const server = await createServer({
+  server: { port: 5199, strictPort: false, host: true },
+  logLevel: 'error',
+})
 await server.listen()
 const url = `${server.resolvedUrls.local[0]}?stun=`
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
@@ -73,8 +77,34 @@ try {
   await localSignal(callee).waitFor({ timeout: 20_000 })
   const answer = await localSignal(callee).inputValue()
 
-  await caller.getByRole('textbox', { name: 'Remote signal' }).fill(answer)
-  await caller.getByRole('button', { name: 'Complete connection' }).click()
+  // The phone shows its answer as a QR code; the laptop reads it with Scan QR code: no paste.
+  // The laptop's scanner camera films the phone's QR code (its screenshot, on a canvas: the fake
+  // camera shows only a test pattern).
+  await callee.getByRole('button', { name: 'Show QR code' }).click()
+  const answerQr = callee.locator('svg[aria-label="Signal QR code"][aria-busy="false"]')
+  await answerQr.waitFor()
+  await answerQr.scrollIntoViewIfNeeded()
+  await shot(callee, 'demo-phone-answer-qr.png')
+  const picture = (await answerQr.screenshot()).toString('base64')
+  await caller.evaluate(async (png) => {
+    const image = new Image()
+    image.src = `data:image/png;base64,${png}`
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = 640
+    canvas.height = 480
+    const context = canvas.getContext('2d')
+    setInterval(() => {
+      context.fillStyle = '#333'
+      context.fillRect(0, 0, 640, 480)
+      context.drawImage(image, 120, 40, 400, 400)
+    }, 100)
+    const devices = navigator.mediaDevices
+    const open = devices.getUserMedia.bind(devices)
+    devices.getUserMedia = (constraints) =>
+      constraints?.video?.facingMode ? Promise.resolve(canvas.captureStream(10)) : open(constraints)
+  }, picture)
+  await caller.getByRole('button', { name: 'Scan QR code' }).click()
   await playing(callee)
   await caller.bringToFront()
   await playing(caller)

@@ -277,12 +277,13 @@ export const DEFAULT_LABELS: CallLabels = {
   stepSendInviteHint:
     'Create an invite and send it to the person you call: copy it, send the link, or let them scan the QR code.',
   stepPasteReply: 'Paste their reply',
-  stepPasteReplyHint: 'They answer your invite and send you a reply. Paste it here.',
+  stepPasteReplyHint:
+    'They answer your invite and send you a reply. Paste it here, or scan its QR code.',
   stepPasteInvite: 'Paste the invite',
   stepPasteInviteHint: 'Paste the invite the caller sent you.',
   stepSendReply: 'Send your reply',
   stepSendReplyHint:
-    'Send this reply back to the caller. The call starts as soon as they paste it.',
+    'Send this reply back to the caller, or show its QR code. The call starts as soon as they paste or scan it.',
   invitedTitle: 'You are invited to a video call',
   invitedText: 'Your camera and microphone start when you answer.',
   pastedOffer: 'This is an invite to a call, not a reply.',
