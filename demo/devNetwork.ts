@@ -18,7 +18,17 @@ export function devNetwork(): Plugin {
     resolveId: (id) => (id === ID ? `\0${ID}` : undefined),
     load(id) {
       if (id !== `\0${ID}`) return undefined
-      const url = server?.resolvedUrls?.network[0] ?? null
+      // A home or office network's address before a container bridge's or a VPN's.
+      const urls = server?.resolvedUrls?.network ?? []
+      const rank = (url: string) =>
+        /\/\/192\.168\./.test(url)
+          ? 0
+          : /\/\/10\./.test(url)
+            ? 1
+            : /\/\/172\.17\./.test(url)
+              ? 3
+              : 2
+      const url = [...urls].sort((a, b) => rank(a) - rank(b))[0] ?? null
       return `export const networkUrl = ${JSON.stringify(url)}`
     },
   }

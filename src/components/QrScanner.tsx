@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import { useLatest } from '../hooks/useLatest.js'
-import { createQrDecoder } from './qrDecoder.js'
+import { createQrDecoder, type QrDecoder } from './qrDecoder.js'
 
 /** Props of {@link QrScanner}. */
 export interface QrScannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onError'> {
@@ -30,8 +30,8 @@ const READ_EVERY_MS = 150
 /**
  * A camera view that reads the other person's QR code (a group named **QR code scanner**, its
  * video **Scanner camera**, and **Stop scanning**). It opens a camera stream of its own and stops
- * it once a code is read, on Stop scanning, and when it unmounts. The decoder (the browser's
- * `BarcodeDetector`, else jsQR) is loaded when scanning starts.
+ * it once a code is read, on Stop scanning, when it unmounts, and when anything fails. The decoder
+ * (the browser's `BarcodeDetector`, else qr-scanner's in a worker) is loaded when scanning starts.
  *
  * @example
  * {scanning && <QrScanner onScan={(text) => complete(text)} onClose={() => setScanning(false)} />}
@@ -50,23 +50,29 @@ export function QrScanner({
 
   useEffect(() => {
     let stream: MediaStream | null = null
+    let decoder: QrDecoder | null = null
     let timer: ReturnType<typeof setTimeout> | undefined
     let stopped = false
     const stop = () => {
       stopped = true
       clearTimeout(timer)
       for (const track of stream?.getTracks() ?? []) track.stop()
+      decoder?.close()
+      if (video.current) video.current.srcObject = null
     }
     void (async () => {
       try {
-        const [opened, decoder] = await Promise.all([openCamera(), createQrDecoder()])
-        stream = opened
+        // The camera first: whatever fails after it, stop() finds it and stops it.
+        stream = await openCamera()
+        if (stopped) return stop()
+        decoder = await createQrDecoder()
         if (stopped || !video.current) return stop()
-        video.current.srcObject = opened
+        video.current.srcObject = stream
         await video.current.play().catch(() => undefined)
+        if (stopped) return
         setState('scanning')
         const read = async () => {
-          if (stopped || !video.current) return
+          if (stopped || !video.current || !decoder) return
           const text = await decoder.read(video.current).catch(() => null)
           if (stopped) return
           if (text) {
@@ -76,8 +82,9 @@ export function QrScanner({
         }
         void read()
       } catch (cause) {
+        const open = !stopped
         stop()
-        handlers.current.onError?.(cause)
+        if (open) handlers.current.onError?.(cause)
       }
     })()
     return stop

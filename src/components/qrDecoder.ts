@@ -5,6 +5,8 @@
 /** Reads the QR code in the current frame of a playing video, or `null` when it shows none. */
 export interface QrDecoder {
   read(video: HTMLVideoElement): Promise<string | null>
+  /** Ends its worker, if it has one. */
+  close(): void
 }
 
 interface DetectedBarcode {
@@ -29,6 +31,7 @@ async function nativeDecoder(): Promise<QrDecoder | null> {
         const [code] = await detector.detect(video)
         return code?.rawValue ?? null
       },
+      close() {},
     }
   } catch {
     return null
@@ -65,6 +68,9 @@ async function workerDecoder(): Promise<QrDecoder> {
         // "No QR code found" in this frame.
         return null
       }
+    },
+    close() {
+      if (engine instanceof Worker) engine.terminate()
     },
   }
 }

@@ -143,7 +143,11 @@ function extraCandidates(bundle: SignalBundle): SignalCandidate[] {
   })
 }
 
-/** The id of the offer whose content is `bundle`: what an answer to it repeats. */
+/**
+ * The id of an offer that travelled as JSON or as a deflate signal: what an answer to it repeats.
+ * A template signal's id is its header's (`readCompactHeader(text).id`, the checksum of the SDP it
+ * regenerates, media ids normalized).
+ */
 export function compactSignalId(bundle: SignalBundle): number {
   return crc32(contentOf(bundle))
 }
@@ -196,9 +200,15 @@ async function encodeTemplateSignal(
 ): Promise<string | null> {
   if (extraCandidates(bundle).length > 0) return null
   const sdp = normalizeMediaIds(bundle.sdp.sdp)
-  // The templates (about 5 kB) are loaded when a signal is first written or read.
-  const { encodeTemplateBody } = await import('./template/templateCodec.js')
-  const encoded = encodeTemplateBody(sdp)
+  let encoded: ReturnType<typeof import('./template/templateCodec.js').encodeTemplateBody>
+  try {
+    // The templates (a chunk of 8.6 kB) are loaded when a signal is first written or read.
+    const { encodeTemplateBody } = await import('./template/templateCodec.js')
+    encoded = encodeTemplateBody(sdp)
+  } catch {
+    // A chunk that cannot be loaded (offline after a redeploy): the deflate signal still works.
+    return null
+  }
   if (!encoded) return null
   const kind = bundle.sdp.type
   const bytes = joined(header(kind, encoded.flags, crc32(sdp), answers), encoded.body)
@@ -263,6 +273,8 @@ function readPayload(text: string): Read<{ header: CompactSignalHeader; bytes: U
   if (version !== COMPACT_SIGNAL_VERSION && version !== DEFLATE_VERSION) {
     return { ok: false, code: 'ERR_SIGNAL_VERSION' }
   }
+  // A base43 text of 3n + 1 characters is one cut in the middle of a group.
+  if (qr && payload.length % 3 === 1) return { ok: false, code: 'ERR_SIGNAL_TRUNCATED' }
   const bytes = qr ? fromBase43(payload) : fromBase64Url(payload)
   if (!bytes) return { ok: false, code: 'ERR_SIGNAL_CHANGED' }
   if (bytes.length <= HEADER_BYTES[kind]) return { ok: false, code: 'ERR_SIGNAL_TRUNCATED' }
@@ -340,18 +352,28 @@ export async function inflateCompactSignal(
   return { ok: true, signal: { sdp: { type: header.kind, sdp }, candidates }, header }
 }
 
+// What the template reader says when its bytes run out: a copy cut short. (A count beyond the end
+// is as often a changed byte as a cut: it says "changed".)
+const CUT_OFF = new Set(['cut off'])
+
 async function readTemplateSignal(
   header: CompactSignalHeader,
   bytes: Uint8Array,
 ): Promise<DecodeSignalResult & { header?: CompactSignalHeader }> {
-  const { decodeTemplateBody } = await import('./template/templateCodec.js')
+  let codec: typeof import('./template/templateCodec.js')
+  try {
+    codec = await import('./template/templateCodec.js')
+  } catch (cause) {
+    // The templates' chunk cannot be loaded (offline after a redeploy): ask for JSON instead.
+    return { ok: false, error: createP2PError('ERR_SIGNAL_UNSUPPORTED', cause) }
+  }
   let sdp: string
   try {
-    sdp = decodeTemplateBody(bytes[0] ?? 0, bytes.subarray(HEADER_BYTES[header.kind]))
+    sdp = codec.decodeTemplateBody(bytes[0] ?? 0, bytes.subarray(HEADER_BYTES[header.kind]))
   } catch (cause) {
     // A template signal cut short runs out; one with a byte changed reads as nonsense, or fails
     // the checksum below.
-    const cutOff = cause instanceof Error && cause.message === 'cut off'
+    const cutOff = cause instanceof Error && CUT_OFF.has(cause.message)
     return {
       ok: false,
       error: createP2PError(cutOff ? 'ERR_SIGNAL_TRUNCATED' : 'ERR_SIGNAL_CHANGED', cause),

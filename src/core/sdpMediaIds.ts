@@ -48,14 +48,20 @@ export function normalizeMediaIds(sdp: string): string {
   section = -1
   for (const line of lines) {
     if (line.startsWith('m=')) section++
-    mids.push(section < 0 ? null : (sectionMids[section] ?? String(section)))
+    // A section without a mid (pre-BUNDLE SDP) by its index, apart from every real mid.
+    mids.push(section < 0 ? null : (sectionMids[section] ?? `-${section}`))
   }
+  // CNAMEs already short keep theirs; every other gets the first short one free.
   const cnames = new Map<string, string>()
+  const used = new Set(lines.flatMap((line) => /^a=ssrc:\d+ cname:(c\d+)$/.exec(line)?.[1] ?? []))
   const cnameOf = (cname: string) => {
     if (SHORT_CNAME.test(cname)) return cname
     let short = cnames.get(cname)
     if (short === undefined) {
-      short = `c${cnames.size}`
+      let n = 0
+      while (used.has(`c${n}`)) n++
+      short = `c${n}`
+      used.add(short)
       cnames.set(cname, short)
     }
     return short

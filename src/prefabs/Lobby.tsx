@@ -177,7 +177,7 @@ function Steps(props: LobbyProps) {
         >
           {remote(
             actions.chooseRole && !offerReady ? () => props.onRoleChange('callee') : undefined,
-            offerReady ? 'answer' : undefined,
+            offerReady && actions.completeConnection ? 'answer' : undefined,
           )}
           {actions.completeConnection && (
             <PasteAction {...props} action="complete" value={remoteSignal} />
@@ -195,7 +195,7 @@ function Steps(props: LobbyProps) {
         hint={labels.stepPasteInviteHint}
         state={answered ? 'done' : 'current'}
       >
-        {!answered && remote(undefined, 'offer')}
+        {!answered && remote(undefined, actions.createAnswer ? 'offer' : undefined)}
         {actions.createAnswer && !making && !answered && (
           <PasteAction {...props} action="answer" value={remoteSignal} />
         )}

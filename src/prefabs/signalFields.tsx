@@ -153,9 +153,9 @@ export function RemoteSignalField({
   onValueChange: (text: string) => void
   onAnswerInstead?: () => void
   /**
-   * **Scan QR code**: reads the other person's signal with the camera. An `'answer'` read
-   * completes the connection at once (a bad one gets the alert a bad paste gets); anything else
-   * fills the box, as a paste would.
+   * **Scan QR code**: reads the other person's signal with the camera and fills the box, as a
+   * paste would; with `'answer'`, an answer read completes the connection at once (a damaged one
+   * gets the alert a damaged paste gets).
    */
   scan?: 'answer' | 'offer'
 }) {
@@ -170,7 +170,8 @@ export function RemoteSignalField({
     // A code may hold a share link or a signal, in its text or its QR form.
     const text = signalFromLink(raw) ?? plainSignalText(raw)
     onValueChange(text)
-    if (scan === 'answer' && signalKindOf(text) !== 'offer') void session?.completeConnection(text)
+    // Only an answer completes the call; anything else waits in the box, as a paste would.
+    if (scan === 'answer' && signalKindOf(text) === 'answer') void session?.completeConnection(text)
   }
   return (
     <div className="rpc-field">

@@ -243,6 +243,35 @@ export function templateSignalCases(): void {
       }
     })
 
+    it('keeps two CNAMEs apart when one is already short, and names mid-less sections apart', () => {
+      const sdp = [
+        'v=0',
+        'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+        'a=ssrc:1 cname:c0',
+        'a=msid:x y',
+        'm=video 9 UDP/TLS/RTP/SAVPF 96',
+        'a=mid:0',
+        'a=ssrc:2 cname:{some-uuid}',
+        'a=msid:x z',
+        '',
+      ].join('\r\n')
+      const normal = normalizeMediaIds(sdp)
+      expect(normal).toContain('a=ssrc:1 cname:c0')
+      expect(normal).toContain('a=ssrc:2 cname:c1')
+      // The mid-less first section is named by its index, apart from the second's real mid "0".
+      expect(normal).toMatch(/a=msid:s[0-9a-f]{8} t-0\r\n/)
+      expect(normal).toMatch(/a=msid:s[0-9a-f]{8} t0\r\n/)
+      expect(normalizeMediaIds(normal)).toBe(normal)
+    })
+
+    it('says a QR-form signal cut in the middle of a character group is cut off', async () => {
+      const qr = qrSignalText(await encodeCompactSignal(withCandidates('offer')))
+      for (const keep of [qr.length - 2, qr.length - 5, Math.floor(qr.length / 2)]) {
+        const result = await decodeSignal(qr.slice(0, keep))
+        expect(result.ok ? 'ok' : result.error.code).toBe('ERR_SIGNAL_TRUNCATED')
+      }
+    })
+
     it('names a stream by the id its sender announces', () => {
       const { sdp } = chromiumKit.offer.sdp
       const streamId = /^a=msid:(\S+) /m.exec(sdp)?.[1] ?? ''
