@@ -70,7 +70,7 @@ try {
     await page.goto(server.resolvedUrls.local[0])
     await page.getByRole('button', { name: 'Create offer' }).click()
     await page.waitForFunction(
-      () => document.querySelector('textarea[readonly]')?.value.startsWith('p2p1.offer.'),
+      () => document.querySelector('textarea[readonly]')?.value.startsWith('p2p2.offer.'),
       null,
       { timeout: 20_000 },
     )

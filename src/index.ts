@@ -72,6 +72,7 @@ export {
 } from './core/callActions.js'
 export {
   createLocalMedia,
+  captureScreen,
   type LocalMedia,
   type LocalMediaOptions,
   type LocalMediaState,

@@ -109,6 +109,18 @@ function stopStream(stream: MediaStream): void {
 }
 
 /**
+ * A capture of the screen (a window, a tab or the whole screen, as the person picks), video only:
+ * what `startScreenShare` shares when it is given no source. The media owner captures; the session
+ * only sends.
+ *
+ * @example
+ * await session.startScreenShare(captureScreen)
+ */
+export function captureScreen(): Promise<MediaStream> {
+  return navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+}
+
+/**
  * Creates the owner of local media. Nothing is acquired until `start()`.
  *
  * @example

@@ -26,6 +26,7 @@ import type { SignalBundle, SignalCandidate, SignalKind } from './signalCodec.js
 import type { SignalingChannel } from './signalingChannel.js'
 import { remoteDescription } from './sdpMediaIds.js'
 import type { SignalMessage } from './signalMessage.js'
+import { captureScreen } from './localMedia.js'
 import { createStore } from './store.js'
 
 // The public types live in peerSessionTypes.ts; the pure pieces in sessionSnapshot.ts,
@@ -646,9 +647,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       if (store.getState().localScreen) return
       let screen: MediaStream
       try {
-        screen = source
-          ? await source()
-          : await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+        screen = await (source ?? captureScreen)()
       } catch (cause) {
         fail('ERR_SCREEN_SHARE', cause)
         return

@@ -48,6 +48,9 @@ describe('given a call connected by one paste each way', () => {
   it('shares screens both ways and stops them, from our button and the browser’s, with no paste', async () => {
     const screens = trackScreens()
     const { a, b, signals } = await twoConnectedCalls()
+    // The first exchange in template signals; the renegotiations below travel in band, full SDP.
+    expect(signals.offer).toMatch(/^p2p2\.offer\./)
+    expect(signals.answer).toMatch(/^p2p2\.answer\./)
 
     await userEvent.click(a.button('Share screen'))
     await waitFor(() => expect(remoteScreen(b)).not.toBeNull(), { timeout: 10_000 })

@@ -63,13 +63,40 @@ describe('given getUserMedia fails', () => {
       </>,
     )
     const [a, b] = calls() as [CallUi, CallUi]
-    await connectByPaste(a, b)
+    const { offer } = await connectByPaste(a, b)
+    // A receive-only offer is a template signal too.
+    expect(offer).toMatch(/^p2p2\.offer\./)
     // The caller was told why it is receive-only, and what to do.
     await waitForAlert(a, 'Camera and microphone permission was denied.')
     expect(a.region.textContent).toContain('Receive-only')
     // The receive-only caller sees and hears the callee.
     await expectPlayingVideo(a.remoteVideo())
     expect(a.localVideo().srcObject).toBeNull()
+  })
+})
+
+describe('given a callee without a camera', () => {
+  it('answers receive-only with a template signal, and sees the caller', async () => {
+    let calls_ = 0
+    const media = track((constraints) => {
+      // The caller's camera starts; the callee's (the second prompt) is denied.
+      calls_++
+      if (calls_ === 2) return Promise.reject(new DOMException('denied', 'NotAllowedError'))
+      return media.original(constraints)
+    })
+    render(
+      <>
+        <VideoCall iceServers={[]} />
+        <VideoCall iceServers={[]} defaultRole="callee" />
+      </>,
+    )
+    const [a, b] = calls() as [CallUi, CallUi]
+    const { answer } = await connectByPaste(a, b)
+    expect(answer).toMatch(/^p2p2\.answer\./)
+    expect(answer.length).toBeLessThan(220)
+    await waitForAlert(b, 'Camera and microphone permission was denied.')
+    await expectPlayingVideo(b.remoteVideo())
+    expect(b.localVideo().srcObject).toBeNull()
   })
 })
 
