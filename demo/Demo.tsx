@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { networkUrl } from 'virtual:p2p-dev-network'
-import { MESSAGES_EN, VideoCall } from '../src'
+import { isLoopbackHost, MESSAGES_EN, VideoCall } from '../src'
 import { MESSAGES_ZH_CN } from '../src/locales/zh-CN'
 import { IceSettingsPanel, type IceSettingsText } from './IceSettingsPanel'
 import {
@@ -76,9 +76,8 @@ function initialLanguage(search: string): Language {
 
 // A page at localhost hands out links to this computer's network address instead (the dev server
 // knows it): only those open on a phone. The call says which address its link uses.
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 const linkBase =
-  typeof window !== 'undefined' && LOOPBACK.has(window.location.hostname) && networkUrl
+  typeof window !== 'undefined' && isLoopbackHost(window.location.hostname) && networkUrl
     ? new URL(`${window.location.pathname}${window.location.search}`, networkUrl).href
     : undefined
 

@@ -34,7 +34,7 @@ export {
   COMPACT_SIGNAL_VERSION,
   type CompactSignalHeader,
 } from './core/compactSignal.js'
-export { signalLink, signalFromLink } from './core/signalLink.js'
+export { signalLink, signalFromLink, isLoopbackHost } from './core/signalLink.js'
 export { normalizeMediaIds, remoteStreamId } from './core/sdpMediaIds.js'
 export { securityCode, dtlsFingerprintOf } from './core/securityCode.js'
 export { createMediaDevices, type MediaDeviceList, type MediaDevices } from './core/mediaDevices.js'

@@ -37,3 +37,15 @@ export function signalFromLink(url: string): string | null {
     return null
   }
 }
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
+
+/**
+ * Whether a host name is this device's own (loopback): a link to it opens nowhere else.
+ *
+ * @example
+ * isLoopbackHost(new URL(link).hostname) // true for http://localhost:5173/…
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.has(hostname) || hostname.endsWith('.localhost')
+}

@@ -4,7 +4,7 @@ import type { P2PError } from '../core/errors.js'
 import type { PeerSessionState } from '../core/peerSession.js'
 import { ERROR_TEXT, mediaErrorFrom } from '../core/errors.js'
 import { signalKindOf } from '../core/signalCodec.js'
-import { signalFromLink } from '../core/signalLink.js'
+import { isLoopbackHost, signalFromLink } from '../core/signalLink.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { GatheringProgress } from '../components/GatheringProgress.js'
 import { LocalSignalBox } from '../components/LocalSignalBox.js'
@@ -50,8 +50,6 @@ export function SignalProgress({ session, labels }: LayoutContext) {
   )
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
-
 /**
  * Where a link can be opened, when it matters: only on this device (its host is loopback), or on
  * the network under this computer's address (a host other than this page's).
@@ -64,7 +62,7 @@ function linkNote(link: string | undefined, labels: LayoutContext['labels']): st
   } catch {
     return null
   }
-  if (LOOPBACK.has(host)) return labels.linkOnlyHere
+  if (isLoopbackHost(host)) return labels.linkOnlyHere
   if (host !== window.location.hostname) return labels.linkNetworkAddress.replace('{host}', host)
   return null
 }

@@ -10,7 +10,7 @@ import {
 } from '../../src/core/compactSignal'
 import { normalizeMediaIds, remoteStreamId } from '../../src/core/sdpMediaIds'
 import { decodeSignal, type SignalBundle, type SignalKind } from '../../src/core/signalCodec'
-import { signalFromLink, signalLink } from '../../src/core/signalLink'
+import { isLoopbackHost, signalFromLink, signalLink } from '../../src/core/signalLink'
 import { TemplateDecodeError } from '../../src/core/template/byteStream'
 import { decodeTemplateBody } from '../../src/core/template/templateCodec'
 import { qrVersionOf, tutorialBundleOf, withCandidates } from '../fixtures/sdpDefaults'
@@ -292,6 +292,18 @@ export function signalLinkCases(): void {
       // A deflate signal travels as it is.
       const deflated = await encodeCompactSignal(withCandidates('offer'), null, { version: 1 })
       expect(signalFromLink(signalLink(deflated, 'https://x.example/'))).toBe(deflated)
+    })
+
+    it('knows a link that opens only on this device', () => {
+      for (const url of [
+        'http://localhost:5173/',
+        'https://127.0.0.1/',
+        'http://[::1]:8080/',
+        'http://app.localhost/',
+      ])
+        expect(isLoopbackHost(new URL(url).hostname)).toBe(true)
+      for (const url of ['https://192.168.1.23:5173/', 'https://calls.example.org/'])
+        expect(isLoopbackHost(new URL(url).hostname)).toBe(false)
     })
   })
 }
