@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
+import { FIREFOX_PREFS } from './firefox.mjs'
 
 const OUT = new URL('../tests/fixtures/sdp/', import.meta.url)
 
@@ -146,23 +147,6 @@ async function openChromium() {
       await browser.close()
     },
   }
-}
-
-const FIREFOX_PREFS = {
-  'media.navigator.streams.fake': true,
-  'media.navigator.permission.disabled': true,
-  'media.peerconnection.ice.loopback': true,
-  'media.peerconnection.ice.obfuscate_host_addresses': false,
-  'browser.shell.checkDefaultBrowser': false,
-  'app.update.enabled': false,
-  'app.normandy.enabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'extensions.update.enabled': false,
 }
 
 async function openFirefox() {

@@ -73,6 +73,7 @@ export {
 export {
   createLocalMedia,
   captureScreen,
+  openScannerCamera,
   type LocalMedia,
   type LocalMediaOptions,
   type LocalMediaState,

@@ -11,18 +11,12 @@ export interface QrScannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'o
   /** The camera could not start: the browser's error (the scanner shows nothing more). */
   onError?: (cause: unknown) => void
   /**
-   * Opens the scanner's own camera. Default: `getUserMedia`, the camera facing away from the
-   * person where there is one (a phone's back camera).
+   * Opens the scanner's camera: the media owner's `openScannerCamera` (the camera facing away
+   * from the person), or your own. The scanner shows the stream and stops it.
    */
-  openCamera?: () => Promise<MediaStream>
+  openCamera: () => Promise<MediaStream>
   labels?: { qrScanner?: string; scannerCamera?: string; scanHint?: string; stopScanning?: string }
 }
-
-const openBackCamera = () =>
-  navigator.mediaDevices.getUserMedia({
-    video: { facingMode: { ideal: 'environment' } },
-    audio: false,
-  })
 
 // Frames read a second: enough to catch a code held up, little work for a phone.
 const READ_EVERY_MS = 150
@@ -34,13 +28,13 @@ const READ_EVERY_MS = 150
  * (the browser's `BarcodeDetector`, else qr-scanner's in a worker) is loaded when scanning starts.
  *
  * @example
- * {scanning && <QrScanner onScan={(text) => complete(text)} onClose={() => setScanning(false)} />}
+ * {scanning && <QrScanner openCamera={openScannerCamera} onScan={complete} onClose={() => setScanning(false)} />}
  */
 export function QrScanner({
   onScan,
   onClose,
   onError,
-  openCamera = openBackCamera,
+  openCamera,
   labels = {},
   ...rest
 }: QrScannerProps) {

@@ -121,6 +121,20 @@ export function captureScreen(): Promise<MediaStream> {
 }
 
 /**
+ * A camera for reading QR codes: the one facing away from the person where there is one (a
+ * phone's back camera), video only. The QR scanner shows it and stops it.
+ *
+ * @example
+ * <QrScanner openCamera={openScannerCamera} onScan={…} onClose={…} />
+ */
+export function openScannerCamera(): Promise<MediaStream> {
+  return navigator.mediaDevices.getUserMedia({
+    video: { facingMode: { ideal: 'environment' } },
+    audio: false,
+  })
+}
+
+/**
  * Creates the owner of local media. Nothing is acquired until `start()`.
  *
  * @example

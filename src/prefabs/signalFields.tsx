@@ -3,6 +3,7 @@ import { plainSignalText, qrSignalText } from '../core/compactSignal.js'
 import type { P2PError } from '../core/errors.js'
 import type { PeerSessionState } from '../core/peerSession.js'
 import { ERROR_TEXT, mediaErrorFrom } from '../core/errors.js'
+import { openScannerCamera } from '../core/localMedia.js'
 import { signalKindOf } from '../core/signalCodec.js'
 import { isLoopbackHost, signalFromLink } from '../core/signalLink.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
@@ -221,6 +222,7 @@ export function RemoteSignalField({
       )}
       {scanning && (
         <QrScanner
+          openCamera={openScannerCamera}
           labels={labels}
           onScan={onScan}
           onClose={() => setScanning(false)}

@@ -4,27 +4,11 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserCommand } from 'vitest/node'
+import { FIREFOX_PREFS as PREFS } from '../../../scripts/firefox.mjs'
 
 // A real Firefox ESR as the other person, for the cross-engine calls: headless, with fake media,
 // opening tests/browser/peer/firefoxPeer.html on the test server. The page takes its steps from a
 // small job server on loopback (Playwright cannot drive Debian's Firefox), and posts the results.
-
-const PREFS = {
-  'media.navigator.streams.fake': true,
-  'media.navigator.permission.disabled': true,
-  'media.peerconnection.ice.loopback': true,
-  'media.peerconnection.ice.obfuscate_host_addresses': false,
-  'browser.shell.checkDefaultBrowser': false,
-  'app.update.enabled': false,
-  'app.normandy.enabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'extensions.update.enabled': false,
-}
 
 interface Peer {
   firefox: ChildProcess

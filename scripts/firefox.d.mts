@@ -1,0 +1,1 @@
+export declare const FIREFOX_PREFS: Readonly<Record<string, boolean>>
