@@ -63,11 +63,7 @@ export function createCallRecovery(host: CallRecoveryHost): CallRecovery {
    * moment. Nothing while the other side's offer is being answered.
    */
   async function restart(): Promise<void> {
-    if (!host.isCurrent() || pc.signalingState === 'closed') return
-    if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' })
-    if (!host.isCurrent() || pc.signalingState !== 'stable') return
-    negotiation.enable()
-    pc.restartIce()
+    if (host.isCurrent()) await negotiation.restartIce()
   }
 
   return {

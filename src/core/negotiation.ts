@@ -1,5 +1,6 @@
-import { createP2PError, type P2PError } from './errors.js'
+import { createP2PError, StepError, type P2PError } from './errors.js'
 import { remoteDescription } from './sdpMediaIds.js'
+import type { SignalCandidate } from './signalCodec.js'
 import type { SignalMessage } from './signalMessage.js'
 
 /** Options of {@link attachNegotiation}. */
@@ -13,16 +14,39 @@ export interface NegotiationOptions {
   onError: (error: P2PError) => void
 }
 
-/** The negotiation of one connection. */
+/**
+ * The negotiation of one connection: the only code that sets its descriptions. Offers and answers
+ * travel in band (sent as messages, perfect negotiation), or are carried by the owner — a pasted
+ * signal is one more way to carry them (`offer`, `accept`, `answer`), not a second driver.
+ */
 export interface Negotiation {
   /** Applies a description from the other side (perfect negotiation). */
   receiveDescription(description: RTCSessionDescriptionInit): Promise<void>
-  /** Adds a candidate; errors are swallowed only for an offer we are ignoring. */
+  /**
+   * Adds a candidate; before the remote description it waits for it. Errors are swallowed only for
+   * an offer we are ignoring.
+   */
   receiveCandidate(candidate: RTCIceCandidateInit | null): Promise<void>
   /** Starts a negotiation that waited for a signaling path. */
   flush(): void
-  /** Starts negotiating on `negotiationneeded` from now on (before, the first exchange is manual). */
+  /** Starts negotiating on `negotiationneeded` from now on (before, the first exchange is carried). */
   enable(): void
+  /** Whether negotiation is in band now (`enable` was called). */
+  readonly inBand: boolean
+  /**
+   * A carried offer (the first one, or an ICE restart's): set as the local description, not sent.
+   * An unanswered offer of ours is kept. Throws a {@link StepError}.
+   */
+  offer(iceRestart?: boolean): Promise<void>
+  /**
+   * A carried description from the other side: an answer to our offer, or an offer (which wins
+   * over an unanswered offer of ours), then `candidates`. Throws a {@link StepError}.
+   */
+  accept(description: RTCSessionDescriptionInit, candidates?: SignalCandidate[]): Promise<void>
+  /** The answer to a carried offer: set as the local description, not sent. Throws. */
+  answer(): Promise<void>
+  /** Restarts ICE in band: an unanswered offer of ours (lost, or sent into a dead transport) goes. */
+  restartIce(): Promise<void>
   dispose(): void
 }
 
@@ -48,6 +72,37 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
   let enabled = false
   let waiting = false
   let disposed = false
+  // Candidates that came before the remote description (addIceCandidate would throw then).
+  let early: (RTCIceCandidateInit | null)[] = []
+
+  const flushEarly = async () => {
+    for (const candidate of early.splice(0)) await addCandidate(candidate)
+  }
+
+  async function addCandidate(candidate: RTCIceCandidateInit | null): Promise<void> {
+    if (disposed) return
+    if (!pc.remoteDescription) {
+      early.push(candidate)
+      return
+    }
+    try {
+      await pc.addIceCandidate(candidate ?? undefined)
+    } catch (cause) {
+      // Candidates of an offer we ignored cannot be added; that is expected, not an error.
+      if (!ignoreOffer && !disposed && pc.signalingState !== 'closed') {
+        options.onError(createP2PError('ERR_ADD_ICE_CANDIDATE', cause))
+      }
+    }
+  }
+
+  /** One carried step: its failure becomes a StepError with `code`. */
+  async function step<T>(code: P2PError['code'], run: () => Promise<T>): Promise<T> {
+    try {
+      return await run()
+    } catch (cause) {
+      throw new StepError(createP2PError(code, cause))
+    }
+  }
 
   async function negotiate(): Promise<void> {
     if (disposed || !enabled) return
@@ -93,6 +148,7 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
         // On the polite side a colliding offer rolls ours back implicitly.
         await pc.setRemoteDescription(remoteDescription(description))
         isSettingRemoteAnswerPending = false
+        await flushEarly()
         if (description.type === 'offer') {
           await pc.setLocalDescription()
           const answer = pc.localDescription
@@ -108,17 +164,7 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
       }
     },
 
-    async receiveCandidate(candidate) {
-      if (disposed) return
-      try {
-        await pc.addIceCandidate(candidate ?? undefined)
-      } catch (cause) {
-        // Candidates of an offer we ignored cannot be added; that is expected, not an error.
-        if (!ignoreOffer && !disposed && pc.signalingState !== 'closed') {
-          options.onError(createP2PError('ERR_ADD_ICE_CANDIDATE', cause))
-        }
-      }
-    },
+    receiveCandidate: addCandidate,
 
     flush() {
       if (waiting) void negotiate()
@@ -128,8 +174,51 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
       enabled = true
     },
 
+    get inBand() {
+      return enabled
+    },
+
+    async offer(iceRestart = false) {
+      if (pc.signalingState === 'have-local-offer') return
+      makingOffer = true
+      try {
+        const made = await step('ERR_CREATE_OFFER', () => pc.createOffer({ iceRestart }))
+        await step('ERR_SET_LOCAL_DESCRIPTION', () => pc.setLocalDescription(made))
+      } finally {
+        makingOffer = false
+      }
+    },
+
+    async accept(description, candidates = []) {
+      // A carried offer wins over one of ours still waiting for its answer.
+      if (description.type === 'offer' && pc.signalingState === 'have-local-offer') {
+        await step('ERR_SET_REMOTE_DESCRIPTION', () => pc.setLocalDescription({ type: 'rollback' }))
+      }
+      await step('ERR_SET_REMOTE_DESCRIPTION', () =>
+        pc.setRemoteDescription(remoteDescription(description)),
+      )
+      ignoreOffer = false
+      await flushEarly()
+      for (const candidate of candidates) await addCandidate(candidate)
+    },
+
+    async answer() {
+      const made = await step('ERR_CREATE_ANSWER', () => pc.createAnswer())
+      await step('ERR_SET_LOCAL_DESCRIPTION', () => pc.setLocalDescription(made))
+    },
+
+    async restartIce() {
+      if (disposed || pc.signalingState === 'closed') return
+      if (pc.signalingState === 'have-local-offer')
+        await pc.setLocalDescription({ type: 'rollback' })
+      if (disposed || pc.signalingState !== 'stable') return
+      enabled = true
+      pc.restartIce()
+    },
+
     dispose() {
       disposed = true
+      early = []
       pc.removeEventListener('negotiationneeded', onNegotiationNeeded)
     },
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCallRecovery } from '../../src/core/callRecovery'
+import { attachNegotiation } from '../../src/core/negotiation'
 import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
 import { nextSessionState, type SessionPatch } from '../../src/core/sessionSnapshot'
 import type { Transport } from '../../src/core/transport'
@@ -7,14 +8,20 @@ import type { Transport } from '../../src/core/transport'
 // A call's recovery with a fake connection: what it shows, and when it restarts ICE.
 
 function setup(canReach: boolean) {
-  const pc = {
+  const pc = Object.assign(new EventTarget(), {
     connectionState: 'connected' as RTCPeerConnectionState,
     iceConnectionState: 'connected' as RTCIceConnectionState,
     signalingState: 'stable' as RTCSignalingState,
     restartIce: vi.fn(),
     setLocalDescription: vi.fn(async () => {}),
-  }
-  const negotiation = { enable: vi.fn() }
+  })
+  // The real negotiation (the only code that sets descriptions) over the fake connection.
+  const negotiation = attachNegotiation(pc as unknown as RTCPeerConnection, {
+    polite: () => false,
+    send: () => {},
+    canSend: () => true,
+    onError: () => {},
+  })
   let state: PeerSessionState = INITIAL_SESSION_STATE
   const reach = { value: canReach }
   const recovery = createCallRecovery({
@@ -53,7 +60,7 @@ describe('createCallRecovery', () => {
     go('failed', 'failed')
     await vi.advanceTimersByTimeAsync(0)
     expect(pc.restartIce).toHaveBeenCalledTimes(1)
-    expect(negotiation.enable).toHaveBeenCalled()
+    expect(negotiation.inBand).toBe(true)
     expect(state().recovery).toEqual({ attempts: 1, reason: 'ice failed' })
     expect(state().error).toBeNull()
     await vi.advanceTimersByTimeAsync(1000)

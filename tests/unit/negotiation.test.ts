@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { StepError } from '../../src/core/errors'
 import { attachNegotiation, type NegotiationOptions } from '../../src/core/negotiation'
 import type { SignalMessage } from '../../src/core/signalMessage'
 
@@ -16,7 +17,30 @@ class FakePeerConnection extends EventTarget {
   offerResolvesAfterMs = 0
   private n = 0
 
-  async setLocalDescription() {
+  async createOffer(options: { iceRestart?: boolean } = {}) {
+    return {
+      type: 'offer' as const,
+      sdp: `offer-${++this.n}${options.iceRestart ? '-restart' : ''}`,
+    }
+  }
+
+  async createAnswer() {
+    if (this.signalingState !== 'have-remote-offer')
+      throw new DOMException('no offer to answer', 'InvalidStateError')
+    return { type: 'answer' as const, sdp: `answer-${++this.n}` }
+  }
+
+  async setLocalDescription(description?: { type: RTCSdpType; sdp?: string }) {
+    if (description?.type === 'rollback') {
+      this.localDescription = null
+      this.signalingState = 'stable'
+      return
+    }
+    if (description?.sdp) {
+      this.localDescription = { type: description.type, sdp: description.sdp }
+      this.signalingState = description.type === 'offer' ? 'have-local-offer' : 'stable'
+      return
+    }
     if (this.signalingState === 'have-remote-offer') {
       this.localDescription = { type: 'answer', sdp: `answer-${++this.n}` }
       this.signalingState = 'stable'
@@ -111,6 +135,8 @@ describe('attachNegotiation', () => {
     await negotiation.receiveDescription(offer)
     expect(pc.signalingState).toBe('have-local-offer')
     expect(sent.map((m) => m.type === 'description' && m.description.type)).toEqual(['offer'])
+    // An earlier exchange set a remote description: candidates are added, not queued.
+    pc.remoteDescription = { type: 'answer', sdp: 'earlier' }
     pc.failCandidates = true
     await negotiation.receiveCandidate({ candidate: 'candidate:1 1 udp 1 10.0.0.1 9 typ host' })
     expect(onError).not.toHaveBeenCalled()
@@ -158,9 +184,49 @@ describe('attachNegotiation', () => {
 
   it('reports candidate errors that are not from an ignored offer', async () => {
     const { pc, onError, negotiation } = setup()
+    pc.remoteDescription = { type: 'answer', sdp: 'earlier' }
     pc.failCandidates = true
     await negotiation.receiveCandidate({ candidate: 'candidate:1 1 udp 1 10.0.0.1 9 typ host' })
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'ERR_ADD_ICE_CANDIDATE' }))
+  })
+
+  it('keeps candidates that come before the remote description, and adds them once it is set', async () => {
+    const { pc, onError, negotiation } = setup()
+    const early = { candidate: 'candidate:1 1 udp 1 10.0.0.1 9 typ host' }
+    await negotiation.receiveCandidate(early)
+    expect(pc.added).toEqual([])
+    await negotiation.receiveDescription(offer)
+    expect(pc.added).toEqual([early])
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('carries a pasted exchange: our offer is set, not sent; their answer is applied with its candidates', async () => {
+    const { pc, sent, negotiation } = setup()
+    await negotiation.offer()
+    expect(pc.signalingState).toBe('have-local-offer')
+    expect(sent).toEqual([])
+    const candidate = { candidate: 'candidate:2 1 udp 1 10.0.0.2 9 typ host' }
+    await negotiation.accept({ type: 'answer', sdp: 'their-answer' }, [candidate])
+    expect(pc.signalingState).toBe('stable')
+    expect(pc.added).toEqual([candidate])
+    expect(negotiation.inBand).toBe(false)
+  })
+
+  it('answers a pasted offer without sending; a pasted offer wins over our unanswered one', async () => {
+    const { pc, sent, negotiation } = setup()
+    await negotiation.offer(true)
+    expect(pc.localDescription?.sdp).toBe('offer-1-restart')
+    await negotiation.accept(offer)
+    expect(pc.signalingState).toBe('have-remote-offer')
+    await negotiation.answer()
+    expect(pc.localDescription?.type).toBe('answer')
+    expect(sent).toEqual([])
+  })
+
+  it('turns a failed carried step into a StepError with its code', async () => {
+    const { negotiation } = setup()
+    await expect(negotiation.answer()).rejects.toMatchObject({ p2p: { code: 'ERR_CREATE_ANSWER' } })
+    await expect(negotiation.accept({ type: 'answer', sdp: 'x' })).rejects.toBeInstanceOf(StepError)
   })
 
   it('stops listening when disposed', async () => {

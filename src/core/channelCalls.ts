@@ -1,0 +1,143 @@
+import { addLocalTracks } from './call.js'
+import type { CallRunner } from './callRunner.js'
+import { createP2PError } from './errors.js'
+import type { CallRole, CallStepOptions, LocalStreamSource } from './peerSessionTypes.js'
+import type { SessionPatch } from './sessionSnapshot.js'
+import type { SignalingChannel } from './signalingChannel.js'
+import type { SignalMessage } from './signalMessage.js'
+
+/** What the channel calls need from their session. */
+export interface ChannelCallsHost {
+  readonly runner: CallRunner
+  update(patch: SessionPatch): void
+  /** Whether a call can start now (the session is not disposed, none is under way). */
+  canStart(): boolean
+  /** A message from the other side on the channel (the session routes it). */
+  receive(message: SignalMessage): void
+}
+
+/** The calls made over a signaling channel: offers and answers travel by themselves. */
+export interface ChannelCalls {
+  /** The attached channel, or `null`. */
+  channel(): SignalingChannel | null
+  /** Whether the channel is open now (a path for restarts). */
+  isOpen(): boolean
+  /** Who is polite by the channel ids (the same on both ends), once the other end is known. */
+  politeById(): boolean | undefined
+  /** `PeerSession.attachChannel`: one channel at a time, a new one replaces the old. */
+  attach(channel: SignalingChannel, options?: CallStepOptions): () => void
+  /** `PeerSession.startCall`. */
+  startCall(options?: CallStepOptions): Promise<void>
+  /** An offer with no call to take it: answered now, or kept for the call that is starting. */
+  offered(description: RTCSessionDescriptionInit): Promise<void>
+  /** See `CallRunnerHost.onReset`. */
+  reset(cause: CallRole | 'failed' | 'ended'): void
+  dispose(): void
+}
+
+/**
+ * Creates the channel calls of one session. Owns the channel, the other end's id, the media for
+ * incoming calls and an offer held while our own call starts.
+ *
+ * @example
+ * const channels = createChannelCalls({ runner, update, canStart, receive })
+ * channels.attach(createBroadcastSignaling('room'))
+ */
+export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
+  const { runner, update } = host
+  let channel: SignalingChannel | null = null
+  let detach: (() => void) | null = null
+  let media: LocalStreamSource | undefined
+  let peer: string | null = null
+  // An offer that arrived while our own call was still starting (camera prompt).
+  let heldOffer: RTCSessionDescriptionInit | null = null
+  const isOpen = () => channel?.getState().status === 'open'
+
+  return {
+    channel: () => channel,
+    isOpen,
+    politeById: () => (channel && peer ? channel.id < peer : undefined),
+
+    attach(next, options = {}) {
+      detach?.()
+      channel = next
+      media = options.media
+      peer = null
+      const offMessage = next.onMessage((message, from) => {
+        // Rooms are for two: once a call runs, messages of anyone else are not for us.
+        if (peer && from !== peer && runner.current()) {
+          console.warn('[react-p2p-call] dropped a message from a third party in the room')
+          return
+        }
+        peer = from
+        host.receive(message)
+      })
+      // The channel's own errors stay on the channel (its state): a replaced channel's failure
+      // must not linger on the session.
+      const offState = next.subscribe(() => {
+        const call = runner.current()
+        if (isOpen()) {
+          call?.negotiation.flush()
+          // A path for a restart again (the relay is back): try now rather than at the next tick.
+          call?.recovery.poke('signaling channel open')
+        } else {
+          // The path for restarts went away: a failed call must say failed, not reconnecting.
+          call?.watch()
+        }
+      })
+      const off = () => {
+        offMessage()
+        offState()
+        if (channel === next) {
+          channel = null
+          peer = null
+        }
+        if (detach === off) detach = null
+      }
+      detach = off
+      return off
+    },
+
+    startCall(options = {}) {
+      if (!channel) {
+        update({ error: createP2PError('ERR_CHANNEL_CLOSED') })
+        return Promise.resolve()
+      }
+      return runner.begin('caller', async (signal) => {
+        const stream = await runner.media(options.media ?? media)
+        if (signal.aborted) return
+        const call = runner.open(true)
+        update({ step: 'negotiating' })
+        // negotiationneeded follows, and the offer goes out over the channel.
+        addLocalTracks(call.pc, stream, true)
+        const held = heldOffer
+        heldOffer = null
+        // Perfect negotiation decides who yields, as for any collision.
+        if (held) await call.negotiation.receiveDescription(held)
+      })
+    },
+
+    async offered(description) {
+      if (description.type !== 'offer' || !channel) return
+      // Both started at once: ours is still waiting for the camera. Keep theirs for it.
+      if (!host.canStart()) {
+        heldOffer = description
+        return
+      }
+      await runner.begin('callee', async (signal) => {
+        const stream = await runner.media(media)
+        if (signal.aborted) return
+        const call = runner.open(true)
+        update({ step: 'negotiating' })
+        addLocalTracks(call.pc, stream, false)
+        await call.negotiation.receiveDescription(description)
+      })
+    },
+
+    reset(cause) {
+      if (cause === 'callee' || cause === 'ended') heldOffer = null
+    },
+
+    dispose: () => detach?.(),
+  }
+}
