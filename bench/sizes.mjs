@@ -68,6 +68,11 @@ export async function measureSizes() {
       { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'] },
     ),
     await bundleSize(
+      'react-p2p-call (an app using only the hooks)',
+      `export { usePeerConnection, useLocalMedia, useConnectionState } from ${src('src/index.ts')}`,
+      { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'] },
+    ),
+    await bundleSize(
       'react-p2p-call core (createPeerSession + codec)',
       `export { createPeerSession, createLocalMedia, decodeSignal } from ${src('src/index.ts')}`,
       { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'] },
@@ -99,6 +104,12 @@ export async function measureSizes() {
     await bundleSize(
       'template signal codec (lazy chunk)',
       `export * from ${src('src/core/template/templateCodec.ts')}`,
+      { lazy: true },
+    ),
+    // The deflate signal (p2p1: its dictionary and the deflate steps), loaded with the templates.
+    await bundleSize(
+      'deflate signal codec (lazy chunk)',
+      `export * from ${src('src/core/deflateSignal.ts')}`,
       { lazy: true },
     ),
     await bundleSize(

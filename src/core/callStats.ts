@@ -274,9 +274,14 @@ export interface CallStatsOptions {
   intervalMs?: number
   /** Samples kept (default 60: a minute at the default interval). */
   historySize?: number
+  /**
+   * Polls are skipped while this says so; `useCallStats` passes "the page is hidden". Default:
+   * never (the core reads no DOM).
+   */
+  paused?: () => boolean
 }
 
-/** A poller of `getStats`; polls pause while the page is hidden. */
+/** A poller of `getStats`; polls pause while `paused()` says so. */
 export interface CallStats extends ReadableStore<CallStatsState> {
   dispose(): void
 }
@@ -284,7 +289,7 @@ export interface CallStats extends ReadableStore<CallStatsState> {
 const EMPTY: CallStatsState = { samples: [], latest: null, quality: null }
 
 /**
- * Polls `getStats` every `intervalMs` (skipping while the page is hidden) and keeps a short history.
+ * Polls `getStats` every `intervalMs` (skipping while `paused()`) and keeps a short history.
  * `getStats` resolving `null` (no call) clears it.
  *
  * @example
@@ -295,12 +300,12 @@ export function createCallStats(
   getStats: () => Promise<RTCStatsReport | null>,
   options: CallStatsOptions = {},
 ): CallStats {
-  const { intervalMs = 1000, historySize = 60 } = options
+  const { intervalMs = 1000, historySize = 60, paused = () => false } = options
   const store = createStore<CallStatsState>(EMPTY)
   let totals: StatsTotals | null = null
   let busy = false
   const poll = async () => {
-    if (busy || globalThis.document?.visibilityState === 'hidden') return
+    if (busy || paused()) return
     busy = true
     try {
       const report = await getStats()

@@ -7,7 +7,6 @@ import type {
 } from './signalCodec.js'
 import { fromBase43, toBase43 } from './base43.js'
 import { crc32 } from './crc32.js'
-import { SDP_DICTIONARY } from './sdpDictionary.js'
 import { normalizeMediaIds } from './sdpMediaIds.js'
 
 /**
@@ -31,10 +30,8 @@ export interface CompactSignalHeader {
 // `p2p2.offer.` + base64url (the shortest text), or `P2P2.OFFER.` + base43 (the same bytes in a
 // QR code's alphanumeric mode, for links and QR codes).
 const PREFIX = /^(?:p2p(\d+)\.(offer|answer)|P2P(\d+)\.(OFFER|ANSWER))\.(.*)$/s
-const DICTIONARY_FLAG = 1
+export const DICTIONARY_FLAG = 1
 const EXTRA_CANDIDATES_FLAG = 2
-// Code units the dictionary substitution uses: 0x80 + index. Browser SDPs are ASCII, so none occurs.
-const CODE_BASE = 0x80
 const HEADER_BYTES = { offer: 5, answer: 9 } as const
 
 /**
@@ -76,42 +73,6 @@ function fromBase64Url(text: string): Uint8Array | null {
       bits -= 8
       out[o++] = (value >> bits) & 0xff
     }
-  }
-  return out
-}
-
-// --- the SDP-aware step: a fixed dictionary of what browsers write in every SDP -----------------
-
-function substitute(text: string): string {
-  let out = text
-  SDP_DICTIONARY.forEach((entry, i) => {
-    out = out.split(entry).join(String.fromCharCode(CODE_BASE + i))
-  })
-  return out
-}
-
-function expand(text: string): string {
-  let out = text
-  for (let i = SDP_DICTIONARY.length - 1; i >= 0; i--) {
-    out = out.split(String.fromCharCode(CODE_BASE + i)).join(SDP_DICTIONARY[i] ?? '')
-  }
-  return out
-}
-
-const isAscii = (text: string) => !/[\u0080-\uffff]/.test(text)
-
-// --- deflate-raw with the browser's own streams --------------------------------------------------
-
-async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream) {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform)
-  return new Uint8Array(await new Response(stream).arrayBuffer())
-}
-
-const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
-const fromLatin1 = (bytes: Uint8Array) => {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 8192) {
-    out += String.fromCharCode(...bytes.subarray(i, i + 8192))
   }
   return out
 }
@@ -172,7 +133,9 @@ export async function encodeCompactSignal(
   if (options.version === DEFLATE_VERSION) return encodeDeflateSignal(bundle, answers)
   const [template, deflated] = await Promise.all([
     encodeTemplateSignal(bundle, answers),
-    typeof CompressionStream === 'function' ? encodeDeflateSignal(bundle, answers) : null,
+    typeof CompressionStream === 'function'
+      ? encodeDeflateSignal(bundle, answers).catch(() => null)
+      : null,
   ])
   if (template && (!deflated || template.length <= deflated.length)) return template
   return deflated ?? encodeDeflateSignal(bundle, answers)
@@ -218,11 +181,12 @@ async function encodeTemplateSignal(
 async function encodeDeflateSignal(bundle: SignalBundle, answers?: number | null): Promise<string> {
   const kind = bundle.sdp.type
   const content = contentOf(bundle)
-  const ascii = isAscii(content)
-  const body = ascii ? latin1(substitute(content)) : new TextEncoder().encode(content)
-  const deflated = await pipe(body, new CompressionStream('deflate-raw'))
+  // The dictionary and deflate are a lazy chunk of their own, loaded with the templates' (in
+  // parallel): the signal's text and header stay in the main bundle.
+  const { deflateContent } = await import('./deflateSignal.js')
+  const { bytes: deflated, dictionary } = await deflateContent(content)
   const flags =
-    (ascii ? DICTIONARY_FLAG : 0) |
+    (dictionary ? DICTIONARY_FLAG : 0) |
     (content.length > bundle.sdp.sdp.length ? EXTRA_CANDIDATES_FLAG : 0)
   const bytes = joined(header(kind, flags, crc32(content), answers), deflated)
   return `p2p${DEFLATE_VERSION}.${kind}.${toBase64Url(bytes)}`
@@ -324,13 +288,16 @@ export async function inflateCompactSignal(
     return { ok: false, error: createP2PError('ERR_SIGNAL_UNSUPPORTED') }
   }
   const flags = bytes[0] ?? 0
+  let inflate: typeof import('./deflateSignal.js').inflateContent
+  try {
+    inflate = (await import('./deflateSignal.js')).inflateContent
+  } catch (cause) {
+    // The chunk cannot be loaded (offline after a redeploy): ask for JSON instead.
+    return { ok: false, error: createP2PError('ERR_SIGNAL_UNSUPPORTED', cause) }
+  }
   let content: string
   try {
-    const body = await pipe(
-      bytes.subarray(HEADER_BYTES[header.kind]),
-      new DecompressionStream('deflate-raw'),
-    )
-    content = flags & DICTIONARY_FLAG ? expand(fromLatin1(body)) : new TextDecoder().decode(body)
+    content = await inflate(bytes.subarray(HEADER_BYTES[header.kind]), flags & DICTIONARY_FLAG)
   } catch (cause) {
     // An inflate error is almost always a cut-off copy; a changed one usually fails the checksum.
     return { ok: false, error: createP2PError('ERR_SIGNAL_TRUNCATED', cause) }

@@ -90,10 +90,13 @@ export function createPasteExchange(): PasteExchange {
     async encode(bundle, format) {
       if (format === 'description') return encodeDescriptionSignal(bundle)
       if (format === 'json' || typeof CompressionStream !== 'function') return encodeSignal(bundle)
-      const text = await encodeCompactSignal(
-        bundle,
-        bundle.sdp.type === 'answer' ? answeringId : null,
-      )
+      let text: string
+      try {
+        text = await encodeCompactSignal(bundle, bundle.sdp.type === 'answer' ? answeringId : null)
+      } catch {
+        // Neither codec's chunk could be loaded (offline after a redeploy): JSON always reads.
+        return encodeSignal(bundle)
+      }
       const id = readCompactHeader(text)?.id
       if (bundle.sdp.type === 'offer' && id !== undefined) idsOf(bundle).add(id)
       return text

@@ -30,7 +30,12 @@ export function useCallStats(
   const [stats, setStats] = useState<CallStats | null>(null)
   useEffect(() => {
     if (!source) return
-    const created = createCallStats(() => source.getStats(), { intervalMs, historySize })
+    // No polls while the page is hidden: nobody sees them, and a background tab stays quiet.
+    const created = createCallStats(() => source.getStats(), {
+      intervalMs,
+      historySize,
+      paused: () => document.visibilityState === 'hidden',
+    })
     // A poller is an external resource: created in an effect, disposed in its cleanup.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setStats(created)

@@ -1,6 +1,7 @@
 import {
   useEffect,
   useId,
+  useMemo,
   useState,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
@@ -217,12 +218,16 @@ export function VideoCallLayout({
   }, [endedBy, media])
 
   const offerReady = step === 'offer-ready' && localSignal !== ''
-  const link =
-    !shareLink || !offerReady
-      ? undefined
-      : typeof shareLink === 'function'
-        ? shareLink(localSignal)
-        : signalLink(localSignal, linkBase ?? window.location.href)
+  // Written once per signal (its QR form is a conversion), not at every render.
+  const link = useMemo(
+    () =>
+      !shareLink || !offerReady
+        ? undefined
+        : typeof shareLink === 'function'
+          ? shareLink(localSignal)
+          : signalLink(localSignal, linkBase ?? window.location.href),
+    [shareLink, offerReady, localSignal, linkBase],
+  )
 
   const setMicMuted = (muted: boolean) => media?.setEnabled('audio', !muted)
   const setCameraOff = (off: boolean) => media?.setEnabled('video', !off)

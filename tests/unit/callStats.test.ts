@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
+  createCallStats,
   qualityOf,
   recentQuality,
   summarizeStats,
@@ -169,5 +170,30 @@ describe('recentQuality', () => {
       reasons: [],
     })
     expect(recentQuality([])).toBeNull()
+  })
+})
+
+describe('createCallStats', () => {
+  it('polls every interval, and not while paused() says so', async () => {
+    vi.useFakeTimers()
+    try {
+      let paused = false
+      const getStats = vi.fn(async () => null)
+      const stats = createCallStats(getStats, { intervalMs: 100, paused: () => paused })
+      expect(getStats).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(200)
+      expect(getStats).toHaveBeenCalledTimes(3)
+      paused = true
+      await vi.advanceTimersByTimeAsync(500)
+      expect(getStats).toHaveBeenCalledTimes(3)
+      paused = false
+      await vi.advanceTimersByTimeAsync(100)
+      expect(getStats).toHaveBeenCalledTimes(4)
+      stats.dispose()
+      await vi.advanceTimersByTimeAsync(500)
+      expect(getStats).toHaveBeenCalledTimes(4)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -27,3 +27,27 @@ describe('given a browser without DecompressionStream', () => {
     }
   })
 })
+
+describe('given a deflate chunk that cannot be loaded (offline after a redeploy)', () => {
+  it('still writes template signals, says a deflate one cannot be read, and never throws', async () => {
+    const { FIXTURES } = await import('../shared/compactSignalCases')
+    const offer = (FIXTURES.chromium as NonNullable<typeof FIXTURES.chromium>).offer
+    const { encodeCompactSignal } = await import('../../src/core/compactSignal')
+    const deflated = await encodeCompactSignal(offer, null, { version: 1 })
+    vi.resetModules()
+    vi.doMock('../../src/core/deflateSignal.js', () => {
+      throw new Error('Failed to fetch dynamically imported module')
+    })
+    try {
+      const offline = await import('../../src/core/compactSignal')
+      const { decodeSignal } = await import('../../src/core/signalCodec')
+      expect(await offline.encodeCompactSignal(offer)).toMatch(/^p2p2\.offer\./)
+      const result = await decodeSignal(deflated)
+      expect(result.ok ? 'ok' : result.error.code).toBe('ERR_SIGNAL_UNSUPPORTED')
+      await expect(offline.encodeCompactSignal(offer, null, { version: 1 })).rejects.toThrow()
+    } finally {
+      vi.doUnmock('../../src/core/deflateSignal.js')
+      vi.resetModules()
+    }
+  })
+})
