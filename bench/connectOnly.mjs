@@ -13,13 +13,16 @@ try {
   const { kit, raw } = await measureTwoTabs(browser, { runs })
   const row = (name, s) =>
     `${name.padEnd(4)} first frame median ${Math.round(s.firstFrame.median)} ms, p90 ${Math.round(s.firstFrame.p90)} ms | decode ${Math.round(s.decode)}, SRD ${Math.round(s.setRemoteDescription)}, →connected ${Math.round(s.toConnected)}, →frame ${Math.round(s.connectedToFrame)}, long tasks ${Math.round(s.longTaskMs)} ms`
-  console.log(`Complete connection click → first remote frame, two tabs, production build, ${runs} runs each`)
+  console.log(
+    `Complete connection click → first remote frame, two tabs, production build, ${runs} runs each`,
+  )
   console.log(row('kit', kit))
   console.log(row('raw', raw))
   console.log(
     `ratio: median ${(kit.firstFrame.median / raw.firstFrame.median).toFixed(2)}×, p90 ${(kit.firstFrame.p90 / raw.firstFrame.p90).toFixed(2)}×`,
   )
-  if (args.includes('--samples')) console.log(JSON.stringify({ kit: kit.samples, raw: raw.samples }))
+  if (args.includes('--samples'))
+    console.log(JSON.stringify({ kit: kit.samples, raw: raw.samples }))
 } finally {
   await browser.close()
 }
