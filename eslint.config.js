@@ -43,8 +43,42 @@ export default tseslint.config(
                 '../prefabs/*',
                 '../locales/*',
                 '../VideoCall',
+                '../../hooks/*',
+                '../../components/*',
+                '../../prefabs/*',
+                '../../locales/*',
+                '../../VideoCall',
               ],
               message: 'src/core imports nothing above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Dependencies point one way: helpers ← transport ← features ← the session's root. The transport
+  // and its negotiation report events; they never import a feature of the session.
+  {
+    files: ['src/core/session/transport.ts', 'src/core/session/negotiation.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                './call*',
+                './channelCalls*',
+                './pasteCalls*',
+                './pasteExchange*',
+                './screenShare*',
+                './recovery*',
+                './prewarm*',
+                './messenger*',
+                './networkWatch*',
+                '../peerSession*',
+              ],
+              message: 'The transport knows nothing of the features around it: report an event.',
             },
           ],
         },
@@ -78,7 +112,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../core/*'],
+              group: ['../core/*', '../core/**'],
               allowTypeImports: true,
               message:
                 'Components take only types from the core: pass values as props or through a hook.',

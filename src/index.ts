@@ -100,7 +100,11 @@ export {
   type PeerSessionOptions,
   type PeerSessionState,
 } from './core/peerSession.js'
-export { attachNegotiation, type Negotiation, type NegotiationOptions } from './core/negotiation.js'
+export {
+  attachNegotiation,
+  type Negotiation,
+  type NegotiationOptions,
+} from './core/session/negotiation.js'
 export { parseSignalMessage, MAX_MESSAGE_CHARS, type SignalMessage } from './core/signalMessage.js'
 export {
   randomId,

@@ -13,7 +13,7 @@ import {
   type MqttSignalingOptions,
   type Presence,
 } from './mqttProtocol.js'
-import { restartDelay } from './recovery.js'
+import { restartDelay } from './session/recovery.js'
 import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
 import type { SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'

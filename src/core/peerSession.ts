@@ -1,10 +1,10 @@
-import { createCallRunner } from './callRunner.js'
-import { createChannelCalls } from './channelCalls.js'
+import { createCallRunner } from './session/callRunner.js'
+import { createChannelCalls } from './session/channelCalls.js'
 import { createP2PError, type P2PErrorCode } from './errors.js'
 import { captureScreen } from './localMedia.js'
-import { createMessenger } from './messenger.js'
-import { watchNetwork } from './networkWatch.js'
-import { createPasteCalls } from './pasteCalls.js'
+import { createMessenger } from './session/messenger.js'
+import { watchNetwork } from './session/networkWatch.js'
+import { createPasteCalls } from './session/pasteCalls.js'
 import { canStartCall, isCallOver } from './phase.js'
 import {
   INITIAL_SESSION_STATE,
@@ -13,7 +13,7 @@ import {
   type PeerSessionOptions,
   type PeerSessionState,
 } from './peerSessionTypes.js'
-import { nextSessionState, type SessionPatch } from './sessionSnapshot.js'
+import { nextSessionState, type SessionPatch } from './session/sessionSnapshot.js'
 import type { SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
 

@@ -1,7 +1,11 @@
 import { remoteStreamId } from '../../src/core/sdpMediaIds'
 import { describe, expect, it } from 'vitest'
 import type { SignalMessage } from '../../src/core/signalMessage'
-import { createTransport, type Transport, type TransportEvents } from '../../src/core/transport'
+import {
+  createTransport,
+  type Transport,
+  type TransportEvents,
+} from '../../src/core/session/transport'
 
 // The transport alone, in real Chromium: two of them wired to each other directly (what a
 // signaling channel would carry), with perfect negotiation and the negotiated data channel.

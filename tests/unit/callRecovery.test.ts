@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createCallRecovery } from '../../src/core/callRecovery'
-import { attachNegotiation } from '../../src/core/negotiation'
+import { createCallRecovery } from '../../src/core/session/callRecovery'
+import { attachNegotiation } from '../../src/core/session/negotiation'
 import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
-import { nextSessionState, type SessionPatch } from '../../src/core/sessionSnapshot'
-import type { Transport } from '../../src/core/transport'
+import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
+import type { Transport } from '../../src/core/session/transport'
 
 // A call's recovery with a fake connection: what it shows, and when it restarts ICE.
 

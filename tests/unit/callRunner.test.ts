@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createCallRunner, type CallRunnerHost } from '../../src/core/callRunner'
+import { createCallRunner, type CallRunnerHost } from '../../src/core/session/callRunner'
 import { StepError, createP2PError } from '../../src/core/errors'
 import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
-import { nextSessionState, type SessionPatch } from '../../src/core/sessionSnapshot'
+import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
 
 // The call's life cycle with a fake connection: one AbortSignal per attempt, and what each end of
 // an attempt leaves on screen. (Real connections: the browser tests.)

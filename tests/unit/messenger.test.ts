@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createMessenger, outgoingMessage } from '../../src/core/messenger'
+import { createMessenger, outgoingMessage } from '../../src/core/session/messenger'
 import type { ChannelStatus, SignalingChannel } from '../../src/core/signalingChannel'
 import type { SignalMessage } from '../../src/core/signalMessage'
 

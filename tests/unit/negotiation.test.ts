@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { StepError } from '../../src/core/errors'
-import { attachNegotiation, type NegotiationOptions } from '../../src/core/negotiation'
+import { attachNegotiation, type NegotiationOptions } from '../../src/core/session/negotiation'
 import type { SignalMessage } from '../../src/core/signalMessage'
 
 /**

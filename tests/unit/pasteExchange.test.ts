@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeSignal } from '../../src/core/signalCodec'
-import { createPasteExchange } from '../../src/core/pasteExchange'
+import { createPasteExchange } from '../../src/core/session/pasteExchange'
 import { bundle } from './fixtures'
 
 // The copy-paste exchange on its own: what it accepts, what it writes, and its reset.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ConnectionOptions } from '../../src/core/peerSessionTypes'
-import { createPrewarm } from '../../src/core/prewarm'
+import { createPrewarm } from '../../src/core/session/prewarm'
 
 // The warm-up owns one connection made ahead; a fake RTCPeerConnection records what it was given.
 class FakeConnection {

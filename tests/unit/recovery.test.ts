@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createRecovery, DEFAULT_RESTART_SCHEDULE, restartDelay } from '../../src/core/recovery'
+import {
+  createRecovery,
+  DEFAULT_RESTART_SCHEDULE,
+  restartDelay,
+} from '../../src/core/session/recovery'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())

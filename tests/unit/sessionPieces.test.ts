@@ -1,13 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { layersOf, rtcConfiguration } from '../../src/core/connectionConfig'
-import { DEFAULT_GATHERING_BUDGET, gatheringDone, serversOf } from '../../src/core/gatheringBudget'
+import {
+  DEFAULT_GATHERING_BUDGET,
+  gatheringDone,
+  serversOf,
+} from '../../src/core/session/gatheringBudget'
 import { DEFAULT_ICE_SERVERS, INITIAL_SESSION_STATE } from '../../src/core/peerSessionTypes'
 import {
   countCandidates,
   isHostCandidate,
   withoutHostCandidates,
 } from '../../src/core/sdpCandidates'
-import { nextSessionState, sameSnapshot } from '../../src/core/sessionSnapshot'
+import { nextSessionState, sameSnapshot } from '../../src/core/session/sessionSnapshot'
 import { createP2PError } from '../../src/core/errors'
 
 // The session's pure pieces, without a browser.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseSignalPath, isTransportUp } from '../../src/core/signalPath'
+import { chooseSignalPath, isTransportUp } from '../../src/core/session/signalPath'
 
 describe('given the paths a message could take', () => {
   it.each([

@@ -1,7 +1,7 @@
-import { createP2PError, StepError, type P2PError } from './errors.js'
-import { remoteDescription } from './sdpMediaIds.js'
-import type { SignalCandidate } from './signalCodec.js'
-import type { SignalMessage } from './signalMessage.js'
+import { createP2PError, StepError, type P2PError } from '../errors.js'
+import { remoteDescription } from '../sdpMediaIds.js'
+import type { SignalCandidate } from '../signalCodec.js'
+import type { SignalMessage } from '../signalMessage.js'
 
 /** Options of {@link attachNegotiation}. */
 export interface NegotiationOptions {

@@ -1,7 +1,7 @@
-import type { P2PError } from './errors.js'
+import type { P2PError } from '../errors.js'
 import { attachNegotiation, type Negotiation } from './negotiation.js'
-import type { SignalCandidate } from './signalCodec.js'
-import { parseSignalMessage, type SignalMessage } from './signalMessage.js'
+import type { SignalCandidate } from '../signalCodec.js'
+import { parseSignalMessage, type SignalMessage } from '../signalMessage.js'
 
 /** What a transport tells its owner. None of these is called after `close()`. */
 export interface TransportEvents {

@@ -1,6 +1,6 @@
-import { remoteStreamId } from './sdpMediaIds.js'
-import type { PeerSessionState } from './peerSessionTypes.js'
-import type { SignalMessage } from './signalMessage.js'
+import { remoteStreamId } from '../sdpMediaIds.js'
+import type { PeerSessionState } from '../peerSessionTypes.js'
+import type { SignalMessage } from '../signalMessage.js'
 
 /** What a call's screen share needs from the session. */
 export interface ScreenShareHost {

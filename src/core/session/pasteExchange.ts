@@ -1,5 +1,5 @@
-import { compactSignalId, encodeCompactSignal, readCompactHeader } from './compactSignal.js'
-import { createP2PError, type P2PError } from './errors.js'
+import { compactSignalId, encodeCompactSignal, readCompactHeader } from '../compactSignal.js'
+import { createP2PError, type P2PError } from '../errors.js'
 import {
   decodeSignal,
   encodeDescriptionSignal,
@@ -9,7 +9,7 @@ import {
   type SignalBundle,
   type SignalFormat,
   type SignalKind,
-} from './signalCodec.js'
+} from '../signalCodec.js'
 
 /** A pasted signal, read: the bundle, or the error to show. */
 export type PasteRead = { ok: true; bundle: SignalBundle } | { ok: false; error: P2PError }

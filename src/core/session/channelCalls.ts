@@ -1,10 +1,10 @@
 import { addLocalTracks } from './call.js'
 import type { CallRunner } from './callRunner.js'
-import { createP2PError } from './errors.js'
-import type { CallRole, CallStepOptions, LocalStreamSource } from './peerSessionTypes.js'
+import { createP2PError } from '../errors.js'
+import type { CallRole, CallStepOptions, LocalStreamSource } from '../peerSessionTypes.js'
 import type { SessionPatch } from './sessionSnapshot.js'
-import type { SignalingChannel } from './signalingChannel.js'
-import type { SignalMessage } from './signalMessage.js'
+import type { SignalingChannel } from '../signalingChannel.js'
+import type { SignalMessage } from '../signalMessage.js'
 
 /** What the channel calls need from their session. */
 export interface ChannelCallsHost {

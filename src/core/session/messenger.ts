@@ -1,7 +1,7 @@
-import { isHostCandidate, withoutHostCandidates } from './sdpCandidates.js'
+import { isHostCandidate, withoutHostCandidates } from '../sdpCandidates.js'
 import { chooseSignalPath, isTransportUp, type SignalPath } from './signalPath.js'
-import type { SignalingChannel } from './signalingChannel.js'
-import type { SignalMessage } from './signalMessage.js'
+import type { SignalingChannel } from '../signalingChannel.js'
+import type { SignalMessage } from '../signalMessage.js'
 
 /** What the messenger reads, each time it sends: the call's data channel and connection, the channel. */
 export interface MessengerSources {

@@ -1,5 +1,5 @@
-import { rtcConfiguration } from './connectionConfig.js'
-import type { ConnectionOptions } from './peerSessionTypes.js'
+import { rtcConfiguration } from '../connectionConfig.js'
+import type { ConnectionOptions } from '../peerSessionTypes.js'
 
 /** The next call's connection, made ahead of time (see `PeerSession.prepare`). */
 export interface Prewarm {

@@ -1,10 +1,10 @@
 import { openCall, type Call, type CallHost } from './call.js'
-import { rtcConfiguration } from './connectionConfig.js'
-import { createP2PError, StepError, stepErrorOf } from './errors.js'
-import { canStartCall } from './phase.js'
-import type { CallRole, LocalStreamSource, PeerSessionOptions } from './peerSessionTypes.js'
+import { rtcConfiguration } from '../connectionConfig.js'
+import { createP2PError, StepError, stepErrorOf } from '../errors.js'
+import { canStartCall } from '../phase.js'
+import type { CallRole, LocalStreamSource, PeerSessionOptions } from '../peerSessionTypes.js'
 import { createPrewarm } from './prewarm.js'
-import type { SignalCandidate } from './signalCodec.js'
+import type { SignalCandidate } from '../signalCodec.js'
 
 /** What the call runner needs from its session. */
 export interface CallRunnerHost extends Omit<CallHost, 'pc' | 'inBand' | 'reconnectAfterMs'> {

@@ -1,5 +1,5 @@
-import { createP2PError } from './errors.js'
-import type { PeerSessionState } from './peerSessionTypes.js'
+import { createP2PError } from '../errors.js'
+import type { PeerSessionState } from '../peerSessionTypes.js'
 import { createRecovery } from './recovery.js'
 import type { SessionPatch } from './sessionSnapshot.js'
 import { isTransportUp } from './signalPath.js'

@@ -1,5 +1,5 @@
-import { derivePhase } from './phase.js'
-import type { PeerSessionState, TimelineEntry } from './peerSessionTypes.js'
+import { derivePhase } from '../phase.js'
+import type { PeerSessionState, TimelineEntry } from '../peerSessionTypes.js'
 
 // How a session's snapshot changes: a patch merged in, the phase derived from the layers, the
 // timeline extended with what changed. Pure.

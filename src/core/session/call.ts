@@ -1,12 +1,16 @@
 import { createCallRecovery, type CallRecovery } from './callRecovery.js'
-import { layersOf } from './connectionConfig.js'
+import { layersOf } from '../connectionConfig.js'
 import type { Messenger } from './messenger.js'
 import type { Negotiation } from './negotiation.js'
-import { INITIAL_LAYERS, type ConnectionLayers, type PeerSessionState } from './peerSessionTypes.js'
+import {
+  INITIAL_LAYERS,
+  type ConnectionLayers,
+  type PeerSessionState,
+} from '../peerSessionTypes.js'
 import { createScreenShare, type ScreenShare } from './screenShare.js'
-import { securityCode } from './securityCode.js'
+import { securityCode } from '../securityCode.js'
 import type { SessionPatch } from './sessionSnapshot.js'
-import type { SignalMessage } from './signalMessage.js'
+import type { SignalMessage } from '../signalMessage.js'
 import { createTransport, type Transport } from './transport.js'
 
 /** What a call needs from its session. */

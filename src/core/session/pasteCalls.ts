@@ -1,14 +1,14 @@
 import { addLocalTracks, type Call } from './call.js'
 import type { CallRunner } from './callRunner.js'
-import { createP2PError, stepErrorOf } from './errors.js'
+import { createP2PError, stepErrorOf } from '../errors.js'
 import { gatheringDone, serversOf } from './gatheringBudget.js'
 import { createPasteExchange } from './pasteExchange.js'
-import type { CallStep } from './phase.js'
-import type { CallStepOptions, PeerSessionOptions, PeerSessionState } from './peerSessionTypes.js'
-import { countCandidates, isHostCandidate, withoutHostCandidates } from './sdpCandidates.js'
+import type { CallStep } from '../phase.js'
+import type { CallStepOptions, PeerSessionOptions, PeerSessionState } from '../peerSessionTypes.js'
+import { countCandidates, isHostCandidate, withoutHostCandidates } from '../sdpCandidates.js'
 import type { SessionPatch } from './sessionSnapshot.js'
-import { dtlsFingerprintOf } from './securityCode.js'
-import type { SignalBundle, SignalFormat, SignalKind } from './signalCodec.js'
+import { dtlsFingerprintOf } from '../securityCode.js'
+import type { SignalBundle, SignalFormat, SignalKind } from '../signalCodec.js'
 
 /** What the copy-paste calls need from their session. */
 export interface PasteCallsHost {
