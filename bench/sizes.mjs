@@ -35,8 +35,19 @@ async function bundleSize(name, source, { external = EXTERNAL, lazy = false } = 
     })
     const files = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.js'))
     const read = (list) => list.map((f) => readFileSync(join(dir, 'out', f))).join('\n')
-    const code = read(lazy ? files : files.filter((f) => f === 'entry.js'))
-    const chunks = read(files.filter((f) => f !== 'entry.js'))
+    // The entry and every chunk it imports statically (a module shared with a lazy chunk is split
+    // into a chunk of its own that the entry imports: it is still loaded up front).
+    const eager = new Set(['entry.js'])
+    for (const file of eager) {
+      const text = readFileSync(join(dir, 'out', file), 'utf8')
+      for (const [, name] of text.matchAll(
+        /(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+      )) {
+        if (files.includes(name)) eager.add(name)
+      }
+    }
+    const code = read(lazy ? files : [...eager])
+    const chunks = read(files.filter((f) => !eager.has(f)))
     return {
       name,
       minBytes: Buffer.byteLength(code),

@@ -34,12 +34,16 @@ const BUDGETS = {
   // call, pasteCalls, channelCalls, networkWatch) cost 0.6 kB; the deflate signal's dictionary and
   // steps then became a lazy chunk (1.3 kB, loaded with the templates'), which won back 1.1 kB:
   // 36.3 / 35.0 / 15.0 kB, and 15.6 kB for an app using only the hooks (target 8 kB).
+  // Then the measure itself was fixed: it had left out chunks the entry imports statically (a
+  // module shared with a lazy chunk is split into one), so every figure rose by up to 0.5 kB.
+  // With the heavy half of Details (stats poller and panel, timeline, debug report) a lazy chunk,
+  // the paste read ahead and the store's hold: 36.8 / 32.5 / 15.2 kB, hooks 15.8 kB.
   // Each raise came with a feature.
   // The target for the whole is 10 kB.
-  'react-p2p-call (whole entry)': 36_400,
-  'react-p2p-call (an app using <VideoCall />)': 35_100,
-  'react-p2p-call (an app using only the hooks)': 15_700,
-  'react-p2p-call core (createPeerSession + codec)': 15_100,
+  'react-p2p-call (whole entry)': 36_900,
+  'react-p2p-call (an app using <VideoCall />)': 32_600,
+  'react-p2p-call (an app using only the hooks)': 15_900,
+  'react-p2p-call core (createPeerSession + codec)': 15_300,
   'template signal codec (lazy chunk)': 8_800,
   'deflate signal codec (lazy chunk)': 1_400,
   // 3.0 kB with the review's fixes (a goodbye before close still goes out; presence and signals in

@@ -93,7 +93,7 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
       channels.reset(cause)
     },
   })
-  const paste = createPasteCalls({ runner, config: () => config, state, update })
+  const paste = createPasteCalls({ runner, config: () => config, state, update, hold: store.hold })
   const channels = createChannelCalls({
     runner,
     update,

@@ -161,7 +161,8 @@ export function isCompleteSdp(sdp: string): boolean {
  * Parses and checks a pasted signal, in either format: compact (`p2p2.offer.…`, `P2P2.OFFER.…`
  * or `p2p1.offer.…`) or the tutorial's
  * JSON (pretty-printed or not, with or without `candidates`, or a bare `{type, sdp}`). It never
- * throws: every problem comes back as a typed error whose hint says what to do.
+ * throws: every problem comes back as a typed error whose hint says what to do. The last text is
+ * remembered: a UI that decodes a paste as it lands makes the step that uses it wait for nothing.
  *
  * @param expected - the kind this step needs; a signal of the other kind is rejected.
  * @example
@@ -172,6 +173,24 @@ export async function decodeSignal(
   text: string,
   expected?: SignalKind,
 ): Promise<DecodeSignalResult> {
+  let read = lastRead?.text === text ? lastRead.result : null
+  if (!read) {
+    read = readSignalText(text)
+    lastRead = { text, result: read }
+  }
+  const result = await read
+  // A bad paste is read anew each time (its error is a new one, shown again).
+  if (!result.ok && lastRead?.result === read) lastRead = null
+  if (!result.ok || !expected) return result
+  const kindError = signalKindError(result.signal.sdp.type, expected)
+  return kindError ? { ok: false, error: kindError } : result
+}
+
+// The last text decoded, and what it read as. A UI decodes a paste as it lands (read ahead), so
+// the click that uses it waits for nothing; the same text always reads the same.
+let lastRead: { text: string; result: Promise<DecodeSignalResult> } | null = null
+
+async function readSignalText(text: string): Promise<DecodeSignalResult> {
   if (text.length > MAX_SIGNAL_CHARS) return fail('ERR_SIGNAL_TOO_LARGE')
   const trimmed = text.trim()
   if (trimmed === '') return fail('ERR_SIGNAL_EMPTY')
@@ -179,8 +198,6 @@ export async function decodeSignal(
   if (!read.ok) return read
   const { type, sdp } = read.signal.sdp
   if (!isCompleteSdp(sdp)) return fail('ERR_SIGNAL_CORRUPT')
-  const kindError = expected ? signalKindError(type, expected) : null
-  if (kindError) return { ok: false, error: kindError }
 
   // Candidates already inside the SDP (non-trickle) need not be added twice.
   const candidates = read.signal.candidates.filter(

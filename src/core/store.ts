@@ -10,6 +10,11 @@ export interface ReadableStore<T> {
 export interface Store<T> extends ReadableStore<T> {
   /** Replaces the snapshot; listeners run only when the new snapshot is a different object. */
   setState(next: T | ((prev: T) => T)): void
+  /**
+   * Holds notifications back until the returned function is called (holds nest): the snapshot
+   * changes at once, its listeners hear of it once, when the last hold is released.
+   */
+  hold(): () => void
 }
 
 /**
@@ -24,6 +29,12 @@ export interface Store<T> extends ReadableStore<T> {
 export function createStore<T>(initial: T): Store<T> {
   let state = initial
   const listeners = new Set<() => void>()
+  let holds = 0
+  let held = false
+  // A copy, so a listener that unsubscribes while we notify does not skip its neighbour.
+  const notify = () => {
+    for (const listener of [...listeners]) listener()
+  }
   return {
     getState: () => state,
     subscribe(listener) {
@@ -36,8 +47,19 @@ export function createStore<T>(initial: T): Store<T> {
       const value = typeof next === 'function' ? (next as (prev: T) => T)(state) : next
       if (Object.is(value, state)) return
       state = value
-      // A copy, so a listener that unsubscribes while we notify does not skip its neighbour.
-      for (const listener of [...listeners]) listener()
+      if (holds > 0) held = true
+      else notify()
+    },
+    hold() {
+      holds++
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        if (--holds > 0 || !held) return
+        held = false
+        notify()
+      }
     },
   }
 }

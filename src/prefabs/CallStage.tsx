@@ -24,10 +24,13 @@ const selectLocalScreen = (s: PeerSessionState) => s.localScreen
 
 // Screen sharing only where it can work: a browser with getDisplayMedia and a fine pointer (phones
 // have neither a screen picker nor, mostly, getDisplayMedia).
+// Asked once: `matchMedia` costs milliseconds, and React reads a snapshot at every render.
+let shareable: boolean | undefined
 const canShareScreen = () =>
-  typeof navigator !== 'undefined' &&
-  typeof navigator.mediaDevices?.getDisplayMedia === 'function' &&
-  (typeof matchMedia !== 'function' || matchMedia('(any-pointer: fine)').matches)
+  (shareable ??=
+    typeof navigator !== 'undefined' &&
+    typeof navigator.mediaDevices?.getDisplayMedia === 'function' &&
+    (typeof matchMedia !== 'function' || matchMedia('(any-pointer: fine)').matches))
 
 export interface CallStageProps extends LayoutContext {
   remoteSignal: string

@@ -1,18 +1,12 @@
-import { useState } from 'react'
 import type { CallPhase } from '../core/phase.js'
 import type { PeerSession, PeerSessionState } from '../core/peerSession.js'
-import { CallStatsPanel } from '../components/CallStatsPanel.js'
 import { ConnectionStatePanel } from '../components/ConnectionStatePanel.js'
-import { copyText } from '../components/copyText.js'
 import { Icon } from '../components/Icon.js'
 import type { CallLabels } from '../components/labels.js'
 import { RemoteMediaBadges } from '../components/RemoteMediaBadges.js'
 import { RemoteVideo } from '../components/RemoteVideo.js'
-import { StateTimeline } from '../components/StateTimeline.js'
 import { StreamVideo } from '../components/StreamVideo.js'
 import { VideoTile } from '../components/VideoTile.js'
-import { debugReport } from '../core/debugReport.js'
-import { useCallStats } from '../hooks/useCallStats.js'
 import { useConnectionState } from '../hooks/useConnectionState.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
 
@@ -22,7 +16,6 @@ import { useSessionSelector } from '../hooks/useSessionSelector.js'
 const selectRemoteStream = (s: PeerSessionState) => s.remoteStream
 const selectRemoteScreen = (s: PeerSessionState) => s.remoteScreen
 const selectRemoteMedia = (s: PeerSessionState) => s.remoteMedia
-const selectTimeline = (s: PeerSessionState) => s.timeline
 
 interface Part {
   session: PeerSession | null
@@ -77,13 +70,6 @@ export function SessionRemoteScreen({ session, labels }: Part) {
   )
 }
 
-/** Mounted only while a call runs: the stats poll stops with it. */
-export function SessionCallStats({ session, labels, callName }: Part & { callName?: string }) {
-  const stats = useCallStats(session)
-  const name = callName ? `${labels.callStats} (${callName})` : labels.callStats
-  return <CallStatsPanel stats={stats} labels={labels} aria-label={name} />
-}
-
 /** The four layers and the phase, as the browser reports them. */
 export function SessionStatePanel({ session, labels }: Part) {
   const { phase, signalingState, iceGatheringState, iceConnectionState, connectionState } =
@@ -97,46 +83,5 @@ export function SessionStatePanel({ session, labels }: Part) {
       connectionState={connectionState}
       labels={labels}
     />
-  )
-}
-
-/** The state timeline and the redacted debug report (copied, or shown when copying is refused). */
-export function SessionDiagnostics({ session, labels }: Part) {
-  const timeline = useSessionSelector(selectTimeline, session)
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
-  const [report, setReport] = useState('')
-  return (
-    <details className="rpc-diagnostics">
-      <summary>{labels.stateTimeline}</summary>
-      <StateTimeline entries={timeline} labels={labels} />
-      <button
-        type="button"
-        disabled={!session}
-        onClick={async () => {
-          if (!session) return
-          const text = await debugReport(session)
-          const ok = await copyText(text, null)
-          setReport(ok ? '' : text)
-          setCopied(ok ? 'copied' : 'failed')
-        }}
-      >
-        {labels.copyDebugReport}
-      </button>
-      <span aria-live="polite">{copied === 'copied' ? labels.debugReportCopied : ''}</span>
-      {copied === 'failed' && (
-        <>
-          <p role="alert" className="rpc-error">
-            {labels.debugReportNotCopied}
-          </p>
-          <textarea
-            readOnly
-            aria-label={labels.debugReport}
-            value={report}
-            rows={8}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-        </>
-      )}
-    </details>
   )
 }

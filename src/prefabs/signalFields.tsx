@@ -1,10 +1,10 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { plainSignalText, qrSignalText } from '../core/compactSignal.js'
 import type { P2PError } from '../core/errors.js'
 import type { PeerSessionState } from '../core/peerSession.js'
 import { ERROR_TEXT, mediaErrorFrom } from '../core/errors.js'
 import { openScannerCamera } from '../core/localMedia.js'
-import { signalKindOf } from '../core/signalCodec.js'
+import { decodeSignal, signalKindOf } from '../core/signalCodec.js'
 import { isLoopbackHost, signalFromLink } from '../core/signalLink.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { GatheringProgress } from '../components/GatheringProgress.js'
@@ -164,6 +164,10 @@ export function RemoteSignalField({
   const [cameraError, setCameraError] = useState<P2PError | null>(null)
   const fieldError = isPasteError(error) ? error : null
   const pastedOffer = onAnswerInstead && signalKindOf(value) === 'offer'
+  // Read ahead: a paste is decoded as it lands, so the click that uses it waits for nothing.
+  useEffect(() => {
+    if (value.trim() !== '') void decodeSignal(value)
+  }, [value])
   const onScan = (raw: string) => {
     setScanning(false)
     // A code may hold a share link or a signal, in its text or its QR form.

@@ -192,7 +192,8 @@ describe('given Details', () => {
       'phase: idle',
     )
     expect(within(panel).getByRole('combobox', { name: 'Signal format' })).toBeTruthy()
-    expect(within(panel).getByRole('button', { name: 'Copy debug report' })).toBeTruthy()
+    // The diagnostics half of Details is a lazy chunk: it appears once loaded.
+    expect(await within(panel).findByRole('button', { name: 'Copy debug report' })).toBeTruthy()
     fireEvent.click(within(panel).getByRole('button', { name: 'Close details' }))
     expect(within(a.region).queryByRole('complementary', { name: 'Details' })).toBeNull()
   })

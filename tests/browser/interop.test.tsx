@@ -93,7 +93,7 @@ describe('given an offer the browser refuses for a reason of its own', () => {
     expect(text.indexOf(detail)).toBeGreaterThan(text.indexOf(hint))
 
     b.openDetails()
-    fireEvent.click(within(b.region).getByText('State timeline'))
+    fireEvent.click(await within(b.region).findByText('State timeline'))
     const timeline = within(b.region).getByRole('list', { name: 'State timeline' })
     expect(timeline.textContent).toContain(`ERR_SET_REMOTE_DESCRIPTION (${detail.slice(0, 40)}`)
 

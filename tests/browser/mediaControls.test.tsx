@@ -107,7 +107,7 @@ describe('given a connected call', () => {
   it('shows a Call stats region whose numbers change while media flows, on a direct path', async () => {
     const { a } = await connectedPair()
     a.openDetails()
-    const region = within(a.region).getByRole('region', { name: 'Call stats' })
+    const region = await within(a.region).findByRole('region', { name: 'Call stats' })
     await waitFor(() => expect(region.textContent).toMatch(/Received\s*\d+ kbit\/s/), {
       timeout: 5000,
     })
@@ -136,7 +136,7 @@ describe('given a connected call', () => {
     }
     try {
       a.openDetails()
-      fireEvent.click(within(a.region).getByText('State timeline'))
+      fireEvent.click(await within(a.region).findByText('State timeline'))
       const timeline = within(a.region).getByRole('list', { name: 'State timeline' })
       expect(timeline.textContent).toMatch(/connection: connected/)
       fireEvent.click(a.button('Copy debug report'))
@@ -167,7 +167,7 @@ describe('given a page where the clipboard refuses', () => {
     document.execCommand = () => false
     try {
       a.openDetails()
-      fireEvent.click(within(a.region).getByText('State timeline'))
+      fireEvent.click(await within(a.region).findByText('State timeline'))
       fireEvent.click(a.button('Copy debug report'))
       await within(a.region).findByText(/did not allow copying\. Select the text in Debug report/)
     } finally {

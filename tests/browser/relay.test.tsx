@@ -92,7 +92,7 @@ describe.skipIf(!turnUrl)('given a real TURN server (coturn) and relay-only sett
     await expectPlayingVideo(b.call.remoteVideo())
     // The stats panel says so too.
     a.call.openDetails()
-    const stats = within(a.call.region).getByRole('region', { name: 'Call stats' })
+    const stats = await within(a.call.region).findByRole('region', { name: 'Call stats' })
     await waitFor(() => expect(stats.textContent).toMatch(/Path:\s*relayed \(TURN\) — relay /), {
       timeout: 5000,
     })

@@ -25,4 +25,26 @@ describe('createStore', () => {
     store.setState(1)
     expect(second).toHaveBeenCalledTimes(1)
   })
+
+  it('holds notifications back until the last hold is released: one notification, then', () => {
+    const store = createStore({ n: 0 })
+    const seen: number[] = []
+    store.subscribe(() => seen.push(store.getState().n))
+    const outer = store.hold()
+    const inner = store.hold()
+    store.setState({ n: 1 })
+    store.setState({ n: 2 })
+    // The snapshot changes at once; its listeners wait.
+    expect(store.getState().n).toBe(2)
+    inner()
+    expect(seen).toEqual([])
+    outer()
+    outer()
+    expect(seen).toEqual([2])
+    // Nothing changed while held: nothing to tell.
+    store.hold()()
+    expect(seen).toEqual([2])
+    store.setState({ n: 3 })
+    expect(seen).toEqual([2, 3])
+  })
 })

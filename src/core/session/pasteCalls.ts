@@ -16,6 +16,8 @@ export interface PasteCallsHost {
   config(): PeerSessionOptions
   state(): PeerSessionState
   update(patch: SessionPatch): void
+  /** Holds the snapshot's notifications back until released (`Store.hold`). */
+  hold(): () => void
 }
 
 /** The calls made by copy-paste: each signal carries a whole offer or answer, candidates inside. */
@@ -38,7 +40,7 @@ export interface PasteCalls {
  * call negotiates in band.
  *
  * @example
- * const paste = createPasteCalls({ runner, config, state, update })
+ * const paste = createPasteCalls({ runner, config, state, update, hold: store.hold })
  * await paste.createOffer({ media: () => media.start() })
  */
 export function createPasteCalls(host: PasteCallsHost): PasteCalls {
@@ -156,19 +158,25 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
       }
       const signal = runner.attempt()
       update({ error: null })
+      // What applying the answer changes (the signaling state, the other person's tracks, the
+      // step) reaches the UI at once when it is applied: one render after the browser is done,
+      // not a render inside setRemoteDescription that would hold back its resolution.
+      const release = host.hold()
       try {
         await call.negotiation.accept(answer.sdp)
+        // A restart answer is applied: its offer has done its work.
+        if (!signal.aborted) {
+          const cleared = step === 'reconnect-offer-ready' ? { localSignal: '' } : {}
+          update({ step: 'completing', ...cleared })
+        }
       } catch (cause) {
         // The offer is still waiting: a correct answer pasted next still completes the call.
         fail(cause, 'ERR_SET_REMOTE_DESCRIPTION', signal)
         return
+      } finally {
+        release()
       }
       if (signal.aborted) return
-      // A restart answer is applied: its offer has done its work.
-      update({
-        step: 'completing',
-        ...(step === 'reconnect-offer-ready' ? { localSignal: '' } : {}),
-      })
       call.negotiation.enable()
       for (const candidate of answer.candidates) await call.negotiation.receiveCandidate(candidate)
     },

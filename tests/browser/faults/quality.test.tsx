@@ -15,7 +15,7 @@ describe('given a call whose network drops 40 % of UDP packets (iptables, own na
     const { a } = await connectedPair()
     await expectPlayingVideo(a.remoteVideo())
     a.openDetails()
-    const stats = within(a.region).getByRole('region', { name: 'Call stats' })
+    const stats = await within(a.region).findByRole('region', { name: 'Call stats' })
     // Before: no loss to speak of (under load the start may be "fair" for other reasons: a
     // bandwidth estimate still ramping up, a slow round trip).
     await waitFor(() => expect(stats.textContent).toMatch(/Quality:\s*\w+/), { timeout: 5000 })
@@ -51,7 +51,7 @@ describe('given a call whose UDP is capped at 250 kbit/s (tc, own namespace)', (
     const { a } = await connectedPair()
     await expectPlayingVideo(a.remoteVideo())
     a.openDetails()
-    const stats = within(a.region).getByRole('region', { name: 'Call stats' })
+    const stats = await within(a.region).findByRole('region', { name: 'Call stats' })
     if (!(await commands.narrowUdp(250))) {
       context.skip('tc with HTB is not available here (needs root in the test namespace)')
     }
