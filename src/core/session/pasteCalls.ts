@@ -162,6 +162,8 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
       // step) reaches the UI at once when it is applied: one render after the browser is done,
       // not a render inside setRemoteDescription that would hold back its resolution.
       const release = host.hold()
+      // A hang-up or dispose meanwhile closes the call: its update must not wait for this step.
+      call.closed.addEventListener('abort', release, { once: true })
       try {
         await call.negotiation.accept(answer.sdp)
         // A restart answer is applied: its offer has done its work.
