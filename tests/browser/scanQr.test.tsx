@@ -144,6 +144,8 @@ describe('given a caller whose offer waits for an answer shown as a QR code', ()
           .map((x) => x.textContent)
           .join(' | '),
       ).toMatch(/This signal was changed on the way|This signal is cut off/),
+      // The scanner's camera and the decoder's chunk start first: on a loaded CI machine, seconds.
+      { timeout: 10_000 },
     )
     expect(a.localSignal().value).toBe(offer)
     expect(a.statePanel().textContent).toContain('phase: awaiting-answer')
