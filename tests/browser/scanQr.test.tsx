@@ -137,13 +137,14 @@ describe('given a caller whose offer waits for an answer shown as a QR code', ()
     fireEvent.click(a.button('Scan QR code'))
     // A changed character reads as changed, or, when it hit a length, as cut off: either way an
     // alert that says to copy it again, and nothing reaches the connection.
-    await waitFor(() =>
-      expect(
-        a
-          .alerts()
-          .map((x) => x.textContent)
-          .join(' | '),
-      ).toMatch(/This signal was changed on the way|This signal is cut off/),
+    await waitFor(
+      () =>
+        expect(
+          a
+            .alerts()
+            .map((x) => x.textContent)
+            .join(' | '),
+        ).toMatch(/This signal was changed on the way|This signal is cut off/),
       // The scanner's camera and the decoder's chunk start first: on a loaded CI machine, seconds.
       { timeout: 10_000 },
     )
