@@ -1,4 +1,4 @@
-/* global window, document, Element, requestAnimationFrame, RTCPeerConnection -- the init script runs in the pages */
+/* global window, document, Element, HTMLMediaElement, requestAnimationFrame, RTCPeerConnection -- the init script runs in the pages */
 // What a person waits for: two tabs, a copy-paste call, from the **Complete connection** click to
 // the first frame of the other person's video on the caller's side. The kit's demo (production
 // build) against the tutorial's lab page with the raw API (bench/raw.html), each in a tab pair of
@@ -17,11 +17,39 @@ function instrument() {
     click: null,
     srdStart: null,
     srdEnd: null,
+    iceConnected: null,
     connected: null,
+    remoteAttached: null,
     frame: null,
     longTasks: [],
+    busy: [],
   }
   window.__marks = marks
+  // The main thread's busy stretches after the click (gaps over 16 ms between two posted tasks):
+  // renders under the long-task threshold that still hold events and frames back.
+  const channel = new MessageChannel()
+  let last = 0
+  channel.port1.onmessage = () => {
+    const now = performance.now()
+    if (now - last > 16) marks.busy.push([Math.round(last - marks.click), Math.round(now - last)])
+    last = now
+    if (marks.frame === null) setTimeout(() => channel.port2.postMessage(0), 1)
+  }
+  // When the page gives its Remote video the other person's stream.
+  const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')
+  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+    ...srcObject,
+    set(value) {
+      if (
+        value &&
+        marks.click !== null &&
+        marks.remoteAttached === null &&
+        this.getAttribute('aria-label') === 'Remote video'
+      )
+        marks.remoteAttached = performance.now()
+      srcObject.set.call(this, value)
+    },
+  })
   // Main-thread tasks over 50 ms after the click (a render that holds the events back).
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -41,7 +69,10 @@ function instrument() {
     'click',
     (event) => {
       const target = event.target instanceof Element ? event.target.closest('button') : null
-      if (target?.textContent?.includes('Complete connection')) marks.click = performance.now()
+      if (target?.textContent?.includes('Complete connection')) {
+        marks.click = last = performance.now()
+        channel.port2.postMessage(0)
+      }
     },
     true,
   )
@@ -56,6 +87,10 @@ function instrument() {
   window.RTCPeerConnection = class extends Native {
     constructor(...args) {
       super(...args)
+      this.addEventListener('iceconnectionstatechange', () => {
+        const connected = ['connected', 'completed'].includes(this.iceConnectionState)
+        if (connected && marks.iceConnected === null) marks.iceConnected = performance.now()
+      })
       this.addEventListener('connectionstatechange', () => {
         if (this.connectionState === 'connected' && marks.connected === null) {
           marks.connected = performance.now()
@@ -172,6 +207,9 @@ export async function measureTwoTabs(browser, { runs = 7 } = {}) {
       setRemoteDescription: median(of((m) => m.srdEnd - m.srdStart)),
       toConnected: median(of((m) => m.connected - m.srdEnd)),
       connectedToFrame: median(of((m) => m.frame - m.connected)),
+      iceConnected: median(of((m) => m.iceConnected - m.click)),
+      remoteAttached: median(of((m) => m.remoteAttached - m.click)),
+      busyMs: median(of((m) => m.busy.reduce((sum, [, d]) => sum + d, 0))),
       longTaskMs: median(of((m) => m.longTasks.reduce((sum, [, d]) => sum + d, 0))),
       samples: list,
     }

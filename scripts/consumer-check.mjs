@@ -11,54 +11,79 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const own = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
-const dir = await mkdtemp(join(tmpdir(), 'react-p2p-call-consumer-'))
-const run = (cmd, args, cwd = dir) => execFileSync(cmd, args, { cwd, stdio: 'inherit' })
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: 'inherit' })
 
-try {
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
-    cwd: root,
-  })
-    .toString()
-    .trim()
-    .split('\n')
-    .pop()
-  const dev = own.devDependencies
-  await writeFile(
-    join(dir, 'package.json'),
-    JSON.stringify({
-      name: 'consumer',
-      private: true,
-      type: 'module',
-      dependencies: {
-        react: dev.react,
-        'react-dom': dev['react-dom'],
-        'react-p2p-call': `file:./${tarball}`,
-      },
-      devDependencies: { vite: dev.vite, '@vitejs/plugin-react': dev['@vitejs/plugin-react'] },
-    }),
-  )
-  await writeFile(
-    join(dir, 'vite.config.js'),
-    "import react from '@vitejs/plugin-react'\nexport default { plugins: [react()] }\n",
-  )
-  await writeFile(
-    join(dir, 'index.html'),
-    '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>\n',
-  )
-  await writeFile(
-    join(dir, 'main.jsx'),
-    [
-      "import { createRoot } from 'react-dom/client'",
-      "import { VideoCall } from 'react-p2p-call'",
-      "import 'react-p2p-call/styles.css'",
-      "createRoot(document.getElementById('root')).render(<VideoCall iceServers={[]} />)",
-      '',
-    ].join('\n'),
-  )
-  // --offline: inside the test namespace there is no network; the packages come from npm's cache
-  // (filled by npm ci). With --prefer-offline, npm on Node 22 waited on the network and failed.
-  run('npm', ['install', '--no-audit', '--no-fund', '--offline', '--loglevel=error'])
-  run(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'])
+// Two steps. Here, on the machine's network: pack the kit and install the tarball with React and
+// Vite into a fresh app (npm resolves their versions from the registry; a fresh machine's npm cache
+// holds only the tarballs `npm ci` fetched, not the registry's metadata, so `--offline` fails
+// there). Then, inside the tests' network namespace (no network), build it and run it in Chromium.
+const inside = process.argv.indexOf('--built-in')
+if (inside < 0) {
+  const dir = await mkdtemp(join(tmpdir(), 'react-p2p-call-consumer-'))
+  try {
+    const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+      cwd: root,
+    })
+      .toString()
+      .trim()
+      .split('\n')
+      .pop()
+    const dev = own.devDependencies
+    await writeFile(
+      join(dir, 'package.json'),
+      JSON.stringify({
+        name: 'consumer',
+        private: true,
+        type: 'module',
+        dependencies: {
+          react: dev.react,
+          'react-dom': dev['react-dom'],
+          'react-p2p-call': `file:./${tarball}`,
+        },
+        devDependencies: { vite: dev.vite, '@vitejs/plugin-react': dev['@vitejs/plugin-react'] },
+      }),
+    )
+    await writeFile(
+      join(dir, 'vite.config.js'),
+      "import react from '@vitejs/plugin-react'\nexport default { plugins: [react()] }\n",
+    )
+    await writeFile(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>\n',
+    )
+    await writeFile(
+      join(dir, 'main.jsx'),
+      [
+        "import { createRoot } from 'react-dom/client'",
+        "import { VideoCall } from 'react-p2p-call'",
+        "import 'react-p2p-call/styles.css'",
+        "createRoot(document.getElementById('root')).render(<VideoCall iceServers={[]} />)",
+        '',
+      ].join('\n'),
+    )
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir)
+    run(
+      'node',
+      [
+        'scripts/test.mjs',
+        '--exec',
+        'node',
+        'scripts/consumer-check.mjs',
+        '--built-in',
+        dir,
+        tarball,
+      ],
+      root,
+    )
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
+
+const [dir, tarball] = process.argv.slice(inside + 1)
+{
+  run(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], dir)
 
   const { preview } = await import(join(dir, 'node_modules/vite/dist/node/index.js'))
   const server = await preview({ root: dir, preview: { port: 0 }, logLevel: 'warn' })
@@ -89,6 +114,4 @@ try {
     await browser.close()
     await server.close()
   }
-} finally {
-  await rm(dir, { recursive: true, force: true })
 }

@@ -12,7 +12,7 @@ const ALPHANUMERIC_TAIL = /^([^]*?)([0-9A-Z $%*+\-./:]{16,})$/
 export interface SignalQrCodeProps extends ComponentPropsWithoutRef<'div'> {
   /** The text to encode: a compact signal, or a link made by `signalLink`. */
   value: string
-  labels?: { signalQrCode?: string; qrTooLong?: string }
+  labels?: { signalQrCode?: string; qrTooLong?: string; qrFailed?: string }
 }
 
 interface Matrix {
@@ -50,14 +50,21 @@ const bytesOf = (text: string) => new TextEncoder().encode(text).length
  */
 export function SignalQrCode({ value, labels = {}, ...rest }: SignalQrCodeProps) {
   const [matrix, setMatrix] = useState<Matrix | null>(null)
+  // The QR library's chunk did not load (offline, or a deploy replaced it): say so, and offer Copy.
+  const [failed, setFailed] = useState<string | null>(null)
   const fits = value !== '' && bytesOf(value) <= MAX_QR_BYTES
 
   useEffect(() => {
     if (!fits) return
     let live = true
-    void matrixOf(value).then((next) => {
-      if (live) setMatrix(next)
-    })
+    matrixOf(value).then(
+      (next) => {
+        if (live) setMatrix(next)
+      },
+      () => {
+        if (live) setFailed(value)
+      },
+    )
     return () => {
       live = false
     }
@@ -68,6 +75,13 @@ export function SignalQrCode({ value, labels = {}, ...rest }: SignalQrCodeProps)
       <p className="rpc-qr rpc-notice" data-state="too-long" {...rest}>
         {labels.qrTooLong ??
           'This signal is too long for a QR code. Choose Signal format: Compact.'}
+      </p>
+    )
+  }
+  if (failed === value) {
+    return (
+      <p className="rpc-qr rpc-notice" data-state="failed" role="alert" {...rest}>
+        {labels.qrFailed ?? 'The QR code could not load (is the network down?): use Copy instead.'}
       </p>
     )
   }

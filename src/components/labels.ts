@@ -61,6 +61,8 @@ export interface CallLabels {
   signalQrCode: string
   /** Shown instead of the QR code when the signal does not fit in one. */
   qrTooLong: string
+  /** Shown instead of the QR code when its code (a lazy chunk) could not load. */
+  qrFailed: string
   /** Opens the camera to read the other person's QR code. */
   scanQrCode: string
   qrScanner: string
@@ -112,6 +114,8 @@ export interface CallLabels {
   // The call UI (VideoCallLayout)
   details: string
   closeDetails: string
+  /** In Details when its diagnostics (a lazy chunk) could not load. */
+  detailsFailed: string
   callControls: string
   callAgain: string
   callEnded: string
@@ -212,6 +216,7 @@ export const DEFAULT_LABELS: CallLabels = {
   hideQrCode: 'Hide QR code',
   signalQrCode: 'Signal QR code',
   qrTooLong: 'This signal is too long for a QR code. Choose Signal format: Compact.',
+  qrFailed: 'The QR code could not load (is the network down?): use Copy instead.',
   scanQrCode: 'Scan QR code',
   qrScanner: 'QR code scanner',
   scannerCamera: 'Scanner camera',
@@ -262,6 +267,8 @@ export const DEFAULT_LABELS: CallLabels = {
   devices: 'Devices',
   details: 'Details',
   closeDetails: 'Close details',
+  detailsFailed:
+    'Call stats and the debug report could not load (is the network down?). Close Details and open it again to retry.',
   callControls: 'Call controls',
   callAgain: 'Call again',
   callEnded: 'Call ended',

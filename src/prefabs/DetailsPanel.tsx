@@ -4,13 +4,18 @@ import { IconButton } from '../components/IconButton.js'
 import { SignalFormatPicker } from '../components/SignalFormatPicker.js'
 import type { PeerSessionState } from '../core/peerSession.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
+import { ChunkErrorBoundary } from './ChunkErrorBoundary.js'
 import type { LayoutContext } from './layoutContext.js'
 import { SessionStatePanel } from './sessionParts.js'
 
-// Loaded when Details first opens (3 kB less for a call that never opens it).
-const DetailsDiagnostics = lazy(() =>
-  import('./DetailsDiagnostics.js').then((m) => ({ default: m.DetailsDiagnostics })),
-)
+// Loaded when Details first opens (3 kB less for a call that never opens it). A failed load shows
+// a note in Details, and the next opening tries again (React.lazy keeps a rejection, so a fresh one).
+const loadDiagnostics = () =>
+  lazy(() => import('./DetailsDiagnostics.js').then((m) => ({ default: m.DetailsDiagnostics })))
+let DetailsDiagnostics = loadDiagnostics()
+const retryDiagnostics = () => {
+  DetailsDiagnostics = loadDiagnostics()
+}
 
 const selectCandidateCounts = (s: PeerSessionState) => s.candidateCounts
 const selectSignalFormat = (s: PeerSessionState) => s.signalFormat
@@ -54,14 +59,23 @@ export function DetailsPanel(props: LayoutContext & { callName: string | undefin
               <GatheringProgress gathering={false} counts={counts} labels={labels} />
             </div>
           )}
-          <Suspense fallback={null}>
-            <DetailsDiagnostics
-              session={session}
-              labels={labels}
-              callName={callName}
-              stats={phase === 'connected' || phase === 'reconnecting'}
-            />
-          </Suspense>
+          <ChunkErrorBoundary
+            fallback={
+              <p className="rpc-notice" role="alert">
+                {labels.detailsFailed}
+              </p>
+            }
+            onError={retryDiagnostics}
+          >
+            <Suspense fallback={null}>
+              <DetailsDiagnostics
+                session={session}
+                labels={labels}
+                callName={callName}
+                stats={phase === 'connected' || phase === 'reconnecting'}
+              />
+            </Suspense>
+          </ChunkErrorBoundary>
         </>
       )}
     </aside>
