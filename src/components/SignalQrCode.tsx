@@ -81,7 +81,7 @@ export function SignalQrCode({ value, labels = {}, ...rest }: SignalQrCodeProps)
   if (failed === value) {
     return (
       <p className="rpc-qr rpc-notice" data-state="failed" role="alert" {...rest}>
-        {labels.qrFailed ?? 'The QR code could not load (is the network down?): use Copy instead.'}
+        {labels.qrFailed ?? 'The QR code could not load: use Copy instead.'}
       </p>
     )
   }

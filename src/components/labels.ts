@@ -216,7 +216,7 @@ export const DEFAULT_LABELS: CallLabels = {
   hideQrCode: 'Hide QR code',
   signalQrCode: 'Signal QR code',
   qrTooLong: 'This signal is too long for a QR code. Choose Signal format: Compact.',
-  qrFailed: 'The QR code could not load (is the network down?): use Copy instead.',
+  qrFailed: 'The QR code could not load: use Copy instead.',
   scanQrCode: 'Scan QR code',
   qrScanner: 'QR code scanner',
   scannerCamera: 'Scanner camera',
@@ -267,8 +267,7 @@ export const DEFAULT_LABELS: CallLabels = {
   devices: 'Devices',
   details: 'Details',
   closeDetails: 'Close details',
-  detailsFailed:
-    'Call stats and the debug report could not load (is the network down?). Close Details and open it again to retry.',
+  detailsFailed: 'Call stats could not load. Close Details and open it again.',
   callControls: 'Call controls',
   callAgain: 'Call again',
   callEnded: 'Call ended',
