@@ -181,9 +181,12 @@ export async function decodeSignal(
   const result = await read
   // A bad paste is read anew each time (its error is a new one, shown again).
   if (!result.ok && lastRead?.result === read) lastRead = null
-  if (!result.ok || !expected) return result
-  const kindError = signalKindError(result.signal.sdp.type, expected)
-  return kindError ? { ok: false, error: kindError } : result
+  if (!result.ok) return result
+  const kindError = expected && signalKindError(result.signal.sdp.type, expected)
+  if (kindError) return { ok: false, error: kindError }
+  // A copy each time: what one caller does with its result never changes the next one's.
+  const { sdp, candidates } = result.signal
+  return { ...result, signal: { sdp: { ...sdp }, candidates: candidates.map((c) => ({ ...c })) } }
 }
 
 // The last text decoded, and what it read as. A UI decodes a paste as it lands (read ahead), so

@@ -25,6 +25,20 @@ describe('given a signal in the tutorial format', () => {
     expect(result.signal.candidates.map((c) => c.candidate)).toEqual([EXTRA])
   })
 
+  it('reads the same text the same way every time, whatever a caller did with its result', async () => {
+    const text = encodeSignal(bundle())
+    const first = await decodeSignal(text, 'offer')
+    if (!first.ok) throw new Error(first.error.code)
+    first.signal.candidates.length = 0
+    first.signal.sdp.sdp = 'changed'
+    const again = await decodeSignal(text, 'offer')
+    if (!again.ok) throw new Error(again.error.code)
+    expect(again.signal.sdp).toEqual(bundle().sdp)
+    expect(again.signal.candidates.map((c) => c.candidate)).toEqual([EXTRA])
+    // The other kind is still refused for the same text.
+    expect(await codeOf(text, 'answer')).not.toBe('ok')
+  })
+
   it('accepts it pretty-printed, with surrounding whitespace', async () => {
     expect(await codeOf(`\n  ${JSON.stringify(bundle(), null, 2)}  \n`, 'offer')).toBe('ok')
   })
