@@ -76,8 +76,10 @@ export function createCallRunner(host: CallRunnerHost): CallRunner {
   }
 
   function close(show: 'closed' | 'reset' = 'reset', graceful = false): void {
-    call?.close(show, graceful)
+    // Forgotten first: whoever hears of the close (a listener that calls again) finds no call.
+    const closing = call
     call = null
+    closing?.close(show, graceful)
   }
 
   function prepare(): void {
