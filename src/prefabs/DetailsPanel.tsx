@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { GatheringProgress } from '../components/GatheringProgress.js'
 import { IconButton } from '../components/IconButton.js'
 import { SignalFormatPicker } from '../components/SignalFormatPicker.js'
@@ -29,8 +29,15 @@ export function DetailsPanel(props: LayoutContext & { callName: string | undefin
   const { session, labels, details, mode, phase, channel, callName } = props
   const counts = useSessionSelector(selectCandidateCounts, session)
   const format = useSessionSelector(selectSignalFormat, session)
+  // On a phone the panel is a sheet at the bottom of the call; in a lobby taller than the screen
+  // that bottom is below the fold: opening Details brings it into view (a no-op where it shows).
+  const panel = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (details.open) panel.current?.scrollIntoView({ block: 'nearest' })
+  }, [details.open])
   return (
     <aside
+      ref={panel}
       id={details.id}
       // Two calls on a page: two panels, each named after its call (as Call stats is).
       aria-label={callName ? `${labels.details} (${callName})` : labels.details}

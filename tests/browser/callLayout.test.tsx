@@ -178,6 +178,23 @@ describe('given the lobby', () => {
 })
 
 describe('given Details', () => {
+  it('on a phone, in a lobby taller than the screen, opening it brings its sheet into view', async () => {
+    await page.viewport(390, 844)
+    render(<VideoCall iceServers={[]} />)
+    const [a] = calls() as [CallUi]
+    fireEvent.click(a.button('Create offer'))
+    await waitForSignal(a)
+    fireEvent.click(a.button('Show QR code'))
+    expect(document.documentElement.scrollHeight).toBeGreaterThan(window.innerHeight)
+    fireEvent.click(within(a.region).getByRole('button', { name: 'Details' }))
+    const panel = within(a.region).getByRole('complementary', { name: 'Details' })
+    await waitFor(() => {
+      const box = panel.getBoundingClientRect()
+      expect(box.top).toBeGreaterThanOrEqual(0)
+      expect(box.top).toBeLessThan(window.innerHeight - 100)
+    })
+  })
+
   it('is closed by default, opens from its toggle with everything about the protocol, and closes', async () => {
     render(<VideoCall iceServers={[]} />)
     const [a] = calls() as [CallUi]
