@@ -40,10 +40,12 @@ const BUDGETS = {
   // the paste read ahead and the store's hold: 36.8 / 32.5 / 15.2 kB, hooks 15.8 kB.
   // 37.0 / 32.7 kB when a lazy chunk that cannot load says so (the QR code: use Copy; Details: its
   // diagnostics, tried again at the next opening; an error boundary and two strings).
+  // 37.1 / 32.8 kB when opening Details on a phone brings its sheet into view (it sat below the
+  // fold of a tall lobby).
   // Each raise came with a feature.
   // The target for the whole is 10 kB.
-  'react-p2p-call (whole entry)': 37_100,
-  'react-p2p-call (an app using <VideoCall />)': 32_800,
+  'react-p2p-call (whole entry)': 37_200,
+  'react-p2p-call (an app using <VideoCall />)': 32_900,
   'react-p2p-call (an app using only the hooks)': 15_900,
   'react-p2p-call core (createPeerSession + codec)': 15_300,
   'template signal codec (lazy chunk)': 8_800,
