@@ -120,6 +120,9 @@ const median = (values) => {
 }
 const p90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1]
 
+/** From the paste to the click, as a person takes at least (the same for both pages). */
+const PASTE_TO_CLICK_MS = 500
+
 /** One copy-paste call between two tabs of `context`; the caller's marks. */
 async function oneCall(context, url, kind) {
   const [caller, callee] = [await context.newPage(), await context.newPage()]
@@ -141,8 +144,10 @@ async function oneCall(context, url, kind) {
     await remote(callee).fill(offer)
     await callee.getByRole('button', { name: 'Create answer' }).click()
     const answer = await (await filled(callee)).jsonValue()
-    await remote(caller).fill(answer)
     await caller.bringToFront()
+    await remote(caller).fill(answer)
+    // A person's move from pasting to the button: the page may finish what the paste started.
+    await caller.waitForTimeout(PASTE_TO_CLICK_MS)
     await caller.getByRole('button', { name: 'Complete connection' }).click()
     await caller.waitForFunction(() => window.__marks.frame !== null, undefined, {
       timeout: 20_000,
