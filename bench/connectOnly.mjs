@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench:connect [-- --runs N]`: only the two-tab connect figure of `npm run bench`
-// (bench/twoTabs.mjs), for working on connect time without the rest of the suite.
+// `npm run bench:connect [-- --runs N] [--against REF]`: only the two-tab connect figure of
+// `npm run bench` (bench/twoTabs.mjs), for working on connect time without the rest of the suite.
+// `--against REF` (a commit, a branch, `HEAD`) times that commit's demo in the same rotation, for a
+// before/after of a change: separate runs on a shared machine differ by more than most changes do.
 import { chromium } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs'
 import { measureTwoTabs } from './twoTabs.mjs'
@@ -8,19 +10,30 @@ import { measureTwoTabs } from './twoTabs.mjs'
 const args = process.argv.slice(2)
 const runsArg = args.indexOf('--runs')
 const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 7
+const againstArg = args.indexOf('--against')
+const against = againstArg >= 0 ? args[againstArg + 1] : undefined
+if (againstArg >= 0 && !against) {
+  console.error('--against needs a git ref: a commit, a branch or HEAD, e.g. --against HEAD~1')
+  process.exit(2)
+}
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 try {
-  const { kit, raw } = await measureTwoTabs(browser, { runs })
+  const { kit, raw, against: before } = await measureTwoTabs(browser, { runs, against })
   const row = (name, s) =>
-    `${name.padEnd(4)} first frame median ${Math.round(s.firstFrame.median)} ms, p90 ${Math.round(s.firstFrame.p90)} ms | decode ${Math.round(s.decode)}, SRD ${Math.round(s.setRemoteDescription)}, →connected ${Math.round(s.toConnected)}, →frame ${Math.round(s.connectedToFrame)}, long tasks ${Math.round(s.longTaskMs)} ms | from the click: ICE connected ${Math.round(s.iceConnected)}, Remote video given its stream ${Math.round(s.remoteAttached)}; main thread busy ${Math.round(s.busyMs)} ms`
+    `${name.padEnd(12)} first frame median ${Math.round(s.firstFrame.median)} ms, p90 ${Math.round(s.firstFrame.p90)} ms | decode ${Math.round(s.decode)}, SRD ${Math.round(s.setRemoteDescription)}, →connected ${Math.round(s.toConnected)}, →frame ${Math.round(s.connectedToFrame)}, long tasks ${Math.round(s.longTaskMs)} ms | from the click: ICE connected ${Math.round(s.iceConnected)}, Remote video given its stream ${Math.round(s.remoteAttached)}; main thread busy ${Math.round(s.busyMs)} ms`
   console.log(
     `Complete connection click → first remote frame, two tabs, production build, ${runs} runs each`,
   )
   console.log(row('kit', kit))
+  if (before) console.log(row(against.slice(0, 12), before))
   console.log(row('raw', raw))
   console.log(
     `ratio: median ${(kit.firstFrame.median / raw.firstFrame.median).toFixed(2)}×, p90 ${(kit.firstFrame.p90 / raw.firstFrame.p90).toFixed(2)}×`,
   )
+  if (before)
+    console.log(
+      `this tree against ${against}: median ${(kit.firstFrame.median / before.firstFrame.median).toFixed(2)}×, p90 ${(kit.firstFrame.p90 / before.firstFrame.p90).toFixed(2)}× (${against}: ${(before.firstFrame.median / raw.firstFrame.median).toFixed(2)}× the raw API)`,
+    )
   if (args.includes('--samples'))
     console.log(JSON.stringify({ kit: kit.samples, raw: raw.samples }))
 } finally {

@@ -5,7 +5,8 @@
 // its own, runs interleaved. Both pages get the same instrumentation (an init script): the click,
 // setRemoteDescription (start and end), `connected`, and the first frame of the first remote track
 // on the page's own Remote video element (requestVideoFrameCallback), as the person sees it.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, preview } from 'vite'
@@ -159,47 +160,91 @@ async function oneCall(context, url, kind) {
   }
 }
 
-/**
- * Builds the demo and the raw page (production), serves them, and times `runs` calls of each.
- * Resolves medians and p90 of click → first frame, and the breakdown.
- */
-export async function measureTwoTabs(browser, { runs = 7 } = {}) {
+/** Builds the demo and the raw page of `root` (production) and serves them; resolves the base URL. */
+async function serveBuild(root) {
   const outDir = mkdtempSync(join(tmpdir(), 'p2p-two-tabs-'))
   await build({
-    root: ROOT,
+    root,
     logLevel: 'error',
     build: {
       outDir,
       emptyOutDir: true,
       rolldownOptions: {
-        input: { main: join(ROOT, 'index.html'), raw: join(ROOT, 'bench/raw.html') },
+        input: { main: join(root, 'index.html'), raw: join(root, 'bench/raw.html') },
       },
     },
   })
   const server = await preview({
-    root: ROOT,
+    root,
     logLevel: 'error',
     build: { outDir },
     preview: { port: 0, host: '127.0.0.1' },
   })
-  const base = server.resolvedUrls.local[0]
-  const urls = { kit: `${base}?stun=`, raw: new URL('bench/raw.html', base).href }
-  const context = await browser.newContext()
-  await context.addInitScript(instrument)
-  const samples = { kit: [], raw: [] }
+  const close = async () => {
+    await new Promise((resolve) => server.httpServer.close(resolve))
+    rmSync(outDir, { recursive: true, force: true })
+  }
+  return { base: server.resolvedUrls.local[0], close }
+}
+
+/** A checkout of `ref` beside this one (its node_modules shared), removed by `remove()`. */
+function worktreeOf(ref) {
+  const dir = mkdtempSync(join(tmpdir(), 'p2p-against-'))
+  rmSync(dir, { recursive: true, force: true })
   try {
+    execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, ref], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+  } catch (error) {
+    const said = String(error.stderr ?? error.message).trim()
+    throw new Error(
+      `--against ${ref}: git could not check it out (${said}). Give a commit, a branch or HEAD.`,
+      { cause: error },
+    )
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
+  const remove = () =>
+    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'ignore' })
+  return { dir, remove }
+}
+
+/**
+ * Builds the demo and the raw page (production), serves them, and times `runs` calls of each,
+ * interleaved. With `against` (a git ref), the demo of that commit runs too, in the same rotation:
+ * on a shared machine, two separate runs of the same code differ by more than most changes do.
+ * Resolves medians and p90 of click → first frame, and the breakdown.
+ */
+export async function measureTwoTabs(browser, { runs = 7, against } = {}) {
+  const checkout = against ? worktreeOf(against) : null
+  const servers = []
+  const samples = { kit: [], raw: [], against: [] }
+  const context = await browser.newContext()
+  try {
+    const here = await serveBuild(ROOT)
+    servers.push(here)
+    const urls = { kit: `${here.base}?stun=`, raw: new URL('bench/raw.html', here.base).href }
+    if (checkout) {
+      const there = await serveBuild(checkout.dir)
+      servers.push(there)
+      urls.against = `${there.base}?stun=`
+    }
+    await context.addInitScript(instrument)
+    const kinds = Object.keys(urls)
+    const pageKind = (kind) => (kind === 'raw' ? 'raw' : 'kit')
     // Warm-up: the first camera start and connection of a browser are slower for everyone.
-    await oneCall(context, urls.raw, 'raw')
-    await oneCall(context, urls.kit, 'kit')
+    for (const kind of kinds) await oneCall(context, urls[kind], pageKind(kind))
     for (let run = 0; run < runs; run++) {
-      for (const kind of run % 2 ? ['raw', 'kit'] : ['kit', 'raw']) {
-        samples[kind].push(await oneCall(context, urls[kind], kind))
+      // Each kind goes first, in the middle and last equally often.
+      const order = kinds.map((_, i) => kinds[(i + run) % kinds.length])
+      for (const kind of order) {
+        samples[kind].push(await oneCall(context, urls[kind], pageKind(kind)))
       }
     }
   } finally {
     await context.close()
-    await new Promise((resolve) => server.httpServer.close(resolve))
-    rmSync(outDir, { recursive: true, force: true })
+    for (const server of servers) await server.close()
+    checkout?.remove()
   }
   const summary = (list) => {
     const of = (pick) => list.map(pick)
@@ -219,5 +264,10 @@ export async function measureTwoTabs(browser, { runs = 7 } = {}) {
       samples: list,
     }
   }
-  return { runs, kit: summary(samples.kit), raw: summary(samples.raw) }
+  return {
+    runs,
+    kit: summary(samples.kit),
+    raw: summary(samples.raw),
+    ...(against ? { against: summary(samples.against) } : {}),
+  }
 }

@@ -60,24 +60,22 @@ export function callActions(
 export type CallView = 'lobby' | 'call' | 'ended'
 
 /**
- * The view for the session's snapshot. A copy-paste caller goes to the call when it applies the
- * answer; a copy-paste callee once its reply is ready (the call shows the reply to send until the
- * connection is up): neither tab switches views while the connection comes up, when both need
- * their processor for it. With a channel, the call shows as soon as it is negotiating. The role and
- * the mode are still taken, for the apps that pass them, though the view no longer depends on them.
+ * The view for the session's snapshot, the role and the mode. A copy-paste callee stays in the
+ * lobby until connected (its reply still has to reach the caller); a caller goes to the call once
+ * it has applied the answer; with a channel, the call shows as soon as it is negotiating.
  *
  * @example
  * callView({ phase: 'connecting', step: 'completing' }, 'caller') // 'call'
  */
 export function callView(
   state: Pick<PeerSessionState, 'phase' | 'step'>,
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- still accepted, no longer needed
-  ..._roleAndMode: [role?: CallRole, mode?: SignalingMode]
+  role: CallRole,
+  mode: SignalingMode = 'copy-paste',
 ): CallView {
   const { phase, step } = state
   if (phase === 'closed' || step === 'hung-up') return 'ended'
   if (phase === 'connected' || phase === 'reconnecting') return 'call'
   if (phase === 'failed') return step === 'idle' ? 'lobby' : 'call'
-  // Connecting, whatever the role and the mode: the reply of a copy-paste callee is in the call.
-  return phase === 'connecting' ? 'call' : 'lobby'
+  if (phase !== 'connecting') return 'lobby'
+  return mode === 'channel' || role === 'caller' || step === 'completing' ? 'call' : 'lobby'
 }

@@ -66,22 +66,6 @@ function Recovery(props: CallStageProps) {
 }
 
 /**
- * A copy-paste callee whose reply is ready: already in the call, with the reply to send until the
- * caller has it and the connection is up.
- */
-function Handoff(props: CallStageProps) {
-  const { labels, step } = props
-  return (
-    <div className="rpc-card rpc-recovery rpc-handoff" data-state={step}>
-      <h2 className="rpc-card__title">{labels.stepSendReply}</h2>
-      <p className="rpc-step__hint">{labels.stepSendReplyHint}</p>
-      <LocalSignalField {...props} />
-      <p className="rpc-hint">{labels.waitingForOther}</p>
-    </div>
-  )
-}
-
-/**
  * In the call: the other person fills the area (their screen, when they share one), your own
  * picture is a movable self view, and the control bar floats at the bottom.
  */
@@ -131,9 +115,6 @@ export function CallStage(props: CallStageProps) {
         <SecurityCode code={code} labels={labels} className="rpc-security rpc-security--chip" />
       </div>
       {recovering && <Recovery {...props} />}
-      {mode === 'copy-paste' && step === 'answer-ready' && phase === 'connecting' && (
-        <Handoff {...props} />
-      )}
       {phase === 'failed' && !recovering && (
         <div className="rpc-card rpc-recovery">
           <h2 className="rpc-card__title">{labels.callFailed}</h2>

@@ -173,7 +173,7 @@ export function VideoCallLayout({
   )
 
   // "Call again" leaves the ended screen for the lobby; the next call's end shows it again.
-  const view = callView({ phase, step })
+  const view = callView({ phase, step }, role, mode)
   const [againAfter, setAgainAfter] = useState<PeerSessionState['step'] | null>(null)
   const [seenView, setSeenView] = useState(view)
   if (seenView !== view) {

@@ -132,15 +132,10 @@ describe('given the lobby', () => {
       '2Send your reply',
     ])
     fireEvent.click(b.button('Create answer'))
-    const answer = await waitForSignal(b)
-    // The reply is ready: B is in the call, with the reply to send in a card until it connects.
-    expect(b.region.dataset['view']).toBe('call')
-    expect(within(b.region).getByRole('heading', { name: 'Send your reply' })).toBeTruthy()
+    await waitForSignal(b)
     expect(b.region.textContent).toContain('Waiting for the other person…')
-    expect(b.region.textContent).toContain('Connecting…')
-    expect(b.localSignal().value).toBe(answer)
+    expect(steps[1]?.getAttribute('aria-current')).toBe('step')
     expect(b.queryButton('Create answer')).toBeNull()
-    expect(b.button('Hang up')).toBeTruthy()
   })
 
   it('shows a paste error at the field (aria-invalid, aria-describedby), and clears it', async () => {

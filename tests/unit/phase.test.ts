@@ -253,10 +253,8 @@ describe('callView', () => {
     [{ phase: 'awaiting-answer', step: 'offer-ready' }, 'caller', 'copy-paste', 'lobby'],
     // The caller applied the answer: the call shows while it connects.
     [{ phase: 'connecting', step: 'offer-ready' }, 'caller', 'copy-paste', 'call'],
-    // The callee's reply is ready: the call shows, with the reply to send, while it connects (its
-    // view does not change at the moment the connection comes up).
-    [{ phase: 'connecting', step: 'answer-ready' }, 'callee', 'copy-paste', 'call'],
-    [{ phase: 'creating-answer', step: 'creating-answer' }, 'callee', 'copy-paste', 'lobby'],
+    // The callee's reply still has to reach the caller: it stays in the lobby until connected.
+    [{ phase: 'connecting', step: 'answer-ready' }, 'callee', 'copy-paste', 'lobby'],
     [{ phase: 'connecting', step: 'negotiating' }, 'callee', 'channel', 'call'],
     [{ phase: 'connected', step: 'answer-ready' }, 'callee', 'copy-paste', 'call'],
     [{ phase: 'reconnecting', step: 'reconnect-offer-ready' }, 'caller', 'copy-paste', 'call'],

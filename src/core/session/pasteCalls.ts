@@ -158,24 +158,21 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
       }
       const signal = runner.attempt()
       update({ error: null })
-      // The browser applies the answer on its own thread while the UI switches to the call: the
-      // step is published once setRemoteDescription is under way, so that render runs beside it,
-      // not before it or after it.
-      const applying = call.negotiation.accept(answer.sdp)
-      update({ step: 'completing' })
-      // What applying the answer changes (the signaling state, the other person's tracks) reaches
-      // the UI at once when it is applied: one render after the browser is done, not a render
-      // inside setRemoteDescription that would hold back its resolution.
+      // What applying the answer changes (the signaling state, the other person's tracks, the
+      // step) reaches the UI at once when it is applied: one render after the browser is done,
+      // not a render inside setRemoteDescription that would hold back its resolution.
       const release = host.hold()
       // A hang-up or dispose meanwhile closes the call: its update must not wait for this step.
       call.closed.addEventListener('abort', release, { once: true })
       try {
-        await applying
+        await call.negotiation.accept(answer.sdp)
         // A restart answer is applied: its offer has done its work.
-        if (!signal.aborted && step === 'reconnect-offer-ready') update({ localSignal: '' })
+        if (!signal.aborted) {
+          const cleared = step === 'reconnect-offer-ready' ? { localSignal: '' } : {}
+          update({ step: 'completing', ...cleared })
+        }
       } catch (cause) {
         // The offer is still waiting: a correct answer pasted next still completes the call.
-        if (!signal.aborted) update({ step })
         fail(cause, 'ERR_SET_REMOTE_DESCRIPTION', signal)
         return
       } finally {
