@@ -121,6 +121,22 @@ const median = (values) => {
 }
 const p90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1]
 
+/** The window after the click in which the renderers' processor time is added up. */
+const CPU_WINDOW_MS = 600
+
+/** Milliseconds of processor time used so far by the browser's renderer processes. */
+async function rendererCpu(context) {
+  const cdp = await context.browser().newBrowserCDPSession()
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo')
+    return processInfo
+      .filter((p) => p.type === 'renderer')
+      .reduce((sum, p) => sum + p.cpuTime * 1000, 0)
+  } finally {
+    await cdp.detach()
+  }
+}
+
 /** From the paste to the click, as a person takes at least (the same for both pages). */
 const PASTE_TO_CLICK_MS = 500
 
@@ -149,11 +165,18 @@ async function oneCall(context, url, kind) {
     await remote(caller).fill(answer)
     // A person's move from pasting to the button: the page may finish what the paste started.
     await caller.waitForTimeout(PASTE_TO_CLICK_MS)
+    // The processor time both tabs' renderers (main threads, WebRTC threads, compositors) use in
+    // the CPU_WINDOW_MS after the click: work, where "main thread busy" also counts waiting for a
+    // core.
+    const cpu = await rendererCpu(context)
+    const clicked = Date.now()
     await caller.getByRole('button', { name: 'Complete connection' }).click()
     await caller.waitForFunction(() => window.__marks.frame !== null, undefined, {
       timeout: 20_000,
     })
-    return await caller.evaluate(() => window.__marks)
+    await caller.waitForTimeout(Math.max(0, CPU_WINDOW_MS - (Date.now() - clicked)))
+    const rendererCpuMs = (await rendererCpu(context)) - cpu
+    return { ...(await caller.evaluate(() => window.__marks)), rendererCpuMs }
   } finally {
     await caller.close()
     await callee.close()
@@ -261,6 +284,7 @@ export async function measureTwoTabs(browser, { runs = 7, against } = {}) {
       remoteAttached: median(of((m) => m.remoteAttached - m.click)),
       busyMs: median(of((m) => m.busy.reduce((sum, [, d]) => sum + d, 0))),
       longTaskMs: median(of((m) => m.longTasks.reduce((sum, [, d]) => sum + d, 0))),
+      rendererCpuMs: median(of((m) => m.rendererCpuMs)),
       samples: list,
     }
   }
