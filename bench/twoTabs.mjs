@@ -226,9 +226,14 @@ function worktreeOf(ref) {
       { cause: error },
     )
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
   const remove = () =>
     execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'ignore' })
+  try {
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
+  } catch (error) {
+    remove()
+    throw error
+  }
   return { dir, remove }
 }
 
