@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ICE_SERVERS } from '../../src'
-import { testSession, until } from './helpers'
+import { waitFor } from '@testing-library/react'
+import { DEFAULT_ICE_SERVERS, type PeerSession, type PeerSessionState } from '../../src'
+import { defer, testSession, trackPeerConnections, until } from './helpers'
 
 /** Records the configuration each new RTCPeerConnection gets, and refuses to build it (no traffic). */
 function captureConfigurations() {
@@ -101,5 +102,88 @@ describe('given candidates that arrive before the remote description', () => {
     })
     expect(a.getState().error).toBeNull()
     expect(a.getState().phase).toBe('closed')
+  })
+})
+
+describe('given the answer is pasted', () => {
+  async function camera() {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true })
+    defer(() => stream.getTracks().forEach((track) => track.stop()))
+    return stream
+  }
+
+  /** A caller whose offer was answered by a callee with a camera; the caller's connection. */
+  async function offerAndAnswer() {
+    const pcs = trackPeerConnections()
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
+    await a.createOffer({ media: await camera() })
+    const callerPc = pcs.live().at(-1) as RTCPeerConnection
+    await b.createAnswer(a.getState().localSignal, { media: await camera() })
+    return { a, b, callerPc }
+  }
+
+  /** The first snapshot of `session` that shows a remote stream. */
+  function firstRemoteStream(session: PeerSession) {
+    let first: PeerSessionState | null = null
+    const off = session.subscribe(() => {
+      if (!first && session.getState().remoteStream) first = session.getState()
+    })
+    defer(off)
+    return () => first
+  }
+
+  it('shows the other person’s tracks while the browser applies it, the very tracks the call brings', async () => {
+    const { a, b, callerPc } = await offerAndAnswer()
+    const first = firstRemoteStream(a)
+    await a.completeConnection(b.getState().localSignal)
+    // Published before the answer was applied: the caller's video can take it at once.
+    const shown = first()
+    expect(shown?.signalingState).toBe('have-local-offer')
+    expect(shown?.step).toBe('completing')
+    await until(a, (s) => s.connectionState === 'connected')
+    // Never replaced, and made of what the connection receives on.
+    const stream = a.getState().remoteStream as MediaStream
+    expect(stream).toBe(shown?.remoteStream)
+    const received = callerPc.getReceivers().map((receiver) => receiver.track)
+    expect(stream.getTracks()).toHaveLength(2)
+    for (const track of stream.getTracks()) expect(received).toContain(track)
+    // Their video plays in it.
+    const video = document.createElement('video')
+    video.muted = true
+    video.srcObject = stream
+    await video.play()
+    await waitFor(() => expect(video.videoWidth).toBeGreaterThan(0))
+  })
+
+  it('shows nothing of a side that sends nothing (receive-only), so a UI keeps its placeholder', async () => {
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
+    await a.createOffer({ media: await camera() })
+    await b.createAnswer(a.getState().localSignal, { media: null })
+    const first = firstRemoteStream(a)
+    await a.completeConnection(b.getState().localSignal)
+    await until(a, (s) => s.connectionState === 'connected')
+    expect(first()).toBeNull()
+    expect(a.getState().remoteStream).toBeNull()
+  })
+
+  it('takes the stream back, with the step, when the browser refuses the answer', async () => {
+    const { a, b, callerPc } = await offerAndAnswer()
+    const refuse = () =>
+      Promise.reject(
+        new DOMException('Failed to set remote answer sdp: refused', 'InvalidAccessError'),
+      )
+    callerPc.setRemoteDescription = refuse
+    const first = firstRemoteStream(a)
+    await a.completeConnection(b.getState().localSignal)
+    expect(first()?.step).toBe('completing')
+    expect(a.getState()).toMatchObject({ step: 'offer-ready', remoteStream: null })
+    expect(a.getState().error?.code).toBe('ERR_SET_REMOTE_DESCRIPTION')
+    // The offer still waits: the same answer, accepted this time, completes the call.
+    delete (callerPc as Partial<RTCPeerConnection>).setRemoteDescription
+    await a.completeConnection(b.getState().localSignal)
+    await until(a, (s) => s.connectionState === 'connected')
+    expect(a.getState().remoteStream?.getVideoTracks()).toHaveLength(1)
   })
 })

@@ -9,6 +9,7 @@ import {
 } from '../peerSessionTypes.js'
 import { createScreenShare, type ScreenShare } from './screenShare.js'
 import { securityCode } from '../securityCode.js'
+import { sendingMids } from '../sdpSending.js'
 import type { SessionPatch } from './sessionSnapshot.js'
 import type { SignalMessage } from '../signalMessage.js'
 import { createTransport, type Transport } from './transport.js'
@@ -47,6 +48,13 @@ export interface Call {
   readonly recovery: CallRecovery
   /** Aborted once the call closes: a late result of anything it started then does nothing. */
   readonly closed: AbortSignal
+  /**
+   * The other person's tracks, ahead of the answer that brings them: publishes the stream of the
+   * receivers the `answer` SDP will send on, while the browser applies it. A video element given
+   * it then shows the first frame as it arrives, as the tutorial's page (whose remote video holds
+   * its stream from the start) does. Nothing when a stream is already shown or none will come.
+   */
+  expectRemote(answer: string): void
   /** The connection or the path for restarts changed: recovery follows; connected, the code. */
   watch(): void
   /**
@@ -93,10 +101,12 @@ export function openCall(host: CallHost): Call {
     },
     onTrack: (event, stream) => {
       const { remoteStream } = host.state()
-      // The other side's screen (or a late event of one), then never a camera's second track.
-      if (call.screen.claimTrack(event, stream) || stream === remoteStream) return
-      // The camera is the call's first other stream; it is never replaced.
+      // The other side's screen (or a late event of one) is not their camera.
+      if (call.screen.claimTrack(event, stream)) return
+      // The camera is the call's first other stream, never replaced: a track that comes later (a
+      // camera added after a receive-only start) joins it.
       if (!remoteStream) update({ remoteStream: stream })
+      else if (!remoteStream.getTracks().includes(event.track)) remoteStream.addTrack(event.track)
     },
     onChannelOpen: () => {
       update({ inBand: true })
@@ -128,6 +138,15 @@ export function openCall(host: CallHost): Call {
       update,
       isCurrent: live,
     }),
+    expectRemote(answer) {
+      const mids = sendingMids(answer)
+      // The same track objects the track events will bring.
+      const tracks = pc
+        .getTransceivers()
+        .filter((t) => mids.includes(t.mid as string))
+        .map((t) => t.receiver.track)
+      if (tracks[0] && !host.state().remoteStream) update({ remoteStream: new MediaStream(tracks) })
+    },
     watch() {
       call.recovery.watch()
       if (pc.connectionState !== 'connected') return

@@ -157,22 +157,25 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
         return
       }
       const signal = runner.attempt()
-      update({ error: null })
-      // What applying the answer changes (the signaling state, the other person's tracks, the
-      // step) reaches the UI at once when it is applied: one render after the browser is done,
-      // not a render inside setRemoteDescription that would hold back its resolution.
+      // The browser applies the answer (and finishes DTLS with the other side, whose first packets
+      // already wait) off this thread: it is dispatched first. Meanwhile the call shows, with the
+      // other person's tracks in their video element, so their first frame is seen as it arrives.
+      const applying = call.negotiation.accept(answer.sdp)
+      const before = state().remoteStream
+      update({ error: null, step: 'completing' })
+      call.expectRemote(answer.sdp.sdp ?? '')
+      // What applying the answer changes next (the layers, the track events) reaches the UI in one
+      // render once it is applied.
       const release = host.hold()
       // A hang-up or dispose meanwhile closes the call: its update must not wait for this step.
       call.closed.addEventListener('abort', release, { once: true })
       try {
-        await call.negotiation.accept(answer.sdp)
+        await applying
         // A restart answer is applied: its offer has done its work.
-        if (!signal.aborted) {
-          const cleared = step === 'reconnect-offer-ready' ? { localSignal: '' } : {}
-          update({ step: 'completing', ...cleared })
-        }
+        if (!signal.aborted && step === 'reconnect-offer-ready') update({ localSignal: '' })
       } catch (cause) {
         // The offer is still waiting: a correct answer pasted next still completes the call.
+        if (!signal.aborted) update({ step, remoteStream: before })
         fail(cause, 'ERR_SET_REMOTE_DESCRIPTION', signal)
         return
       } finally {
