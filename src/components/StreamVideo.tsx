@@ -7,6 +7,11 @@ import {
   type ComponentPropsWithoutRef,
 } from 'react'
 
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(run, { timeout: 1000 })
+    : setTimeout(run, 200)
+
 /** Props of {@link StreamVideo}: a native `<video>`'s props plus the stream to show. */
 export interface StreamVideoProps extends ComponentPropsWithoutRef<'video'> {
   /** The stream to show; `null` clears the element. */
@@ -18,7 +23,7 @@ export interface StreamVideoProps extends ComponentPropsWithoutRef<'video'> {
 }
 
 /**
- * A `<video>` that plays a `MediaStream`: sets `srcObject` in an effect and clears it on cleanup,
+ * A `<video>` that plays a `MediaStream`: sets `srcObject` in an effect and clears it once unmounted (when the page is idle),
  * `autoPlay` and `playsInline` (iOS). Memoised: it re-renders only when its props change.
  *
  * @example
@@ -35,9 +40,16 @@ export const StreamVideo = memo(
     useEffect(() => {
       const video = inner.current
       if (!video) return
-      video.srcObject = stream
+      // Giving a video the stream it has would load it again (a blank frame).
+      if (video.srcObject !== stream) video.srcObject = stream
       return () => {
-        video.srcObject = null
+        // Unmounted (a lobby's preview giving way to the call): the element is out of the page and
+        // paused; it lets go of the stream once the page is idle, as tearing its player down stalls
+        // the main thread for 10–15 ms, right while a call connects. A changed stream replaces the
+        // old one at once (the next run of this effect); a remount keeps it (StrictMode).
+        whenIdle(() => {
+          if (!video.isConnected && video.srcObject === stream) video.srcObject = null
+        })
       }
     }, [stream])
 
