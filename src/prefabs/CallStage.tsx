@@ -33,6 +33,11 @@ const canShareScreen = () =>
     (typeof matchMedia !== 'function' || matchMedia('(any-pointer: fine)').matches))
 
 export interface CallStageProps extends LayoutContext {
+  /**
+   * Made ahead, not shown yet: out of the accessibility tree, and its videos unnamed, so nothing
+   * in it is found twice beside the lobby.
+   */
+  hidden?: boolean
   remoteSignal: string
   onRemoteSignalChange: (text: string) => void
 }
@@ -94,14 +99,20 @@ export function CallStage(props: CallStageProps) {
       </p>
     ) : undefined
   return (
-    <div className="rpc-stage" data-state={phase}>
-      <SessionRemoteTile session={session} labels={labels} sinkId={speakerId} phase={phase} />
+    <div className="rpc-stage" data-state={phase} hidden={props.hidden}>
+      <SessionRemoteTile
+        session={session}
+        labels={labels}
+        sinkId={speakerId}
+        phase={phase}
+        named={!props.hidden}
+      />
       <SessionRemoteScreen session={session} labels={labels} />
       <SelfView labels={labels}>
         <VideoTile variant="pip" name={labels.you} placeholder={selfPlaceholder}>
           <LocalVideo
             stream={mediaState.stream}
-            aria-label={labels.localVideo}
+            aria-label={props.hidden ? undefined : labels.localVideo}
             className="rpc-video"
           />
         </VideoTile>

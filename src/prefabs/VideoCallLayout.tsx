@@ -181,6 +181,13 @@ export function VideoCallLayout({
     if (view !== 'ended') setAgainAfter(null)
   }
   const shown = view === 'ended' && againAfter !== null ? 'lobby' : view
+  // The call view is made, hidden, while a signal waits for the other side (the invite for its
+  // reply, the reply for the connection): when the call comes, it is only shown, and the other
+  // person's video is in place for their first frame. Both tabs share the processor then.
+  const stageAhead =
+    shown === 'lobby' &&
+    mode === 'copy-paste' &&
+    (step === 'offer-ready' || step === 'answer-ready')
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee
   // with the offer filled in, and drop the offer from the address bar and history, so a reload or
@@ -314,9 +321,10 @@ export function VideoCallLayout({
             }}
           />
         )}
-        {shown === 'call' && (
+        {(shown === 'call' || stageAhead) && (
           <CallStage
             {...context}
+            hidden={shown !== 'call'}
             remoteSignal={remoteSignal}
             onRemoteSignalChange={setRemoteSignal}
           />

@@ -28,7 +28,8 @@ export function SessionRemoteTile({
   labels,
   sinkId,
   phase,
-}: Part & { sinkId: string; phase: CallPhase }) {
+  named = true,
+}: Part & { sinkId: string; phase: CallPhase; named?: boolean }) {
   const stream = useSessionSelector(selectRemoteStream, session)
   const remote = useSessionSelector(selectRemoteMedia, session)
   // Their switches mean something only while the call runs: never left on an empty tile.
@@ -52,7 +53,7 @@ export function SessionRemoteTile({
       <RemoteVideo
         stream={stream}
         sinkId={sinkId}
-        aria-label={labels.remoteVideo}
+        aria-label={named ? labels.remoteVideo : undefined}
         className="rpc-video"
       />
     </VideoTile>
