@@ -22,6 +22,8 @@ function instrument() {
     connected: null,
     remoteAttached: null,
     frame: null,
+    received: null,
+    presented: null,
     longTasks: [],
     busy: [],
   }
@@ -105,8 +107,13 @@ function instrument() {
     const video = document.querySelector('video[aria-label="Remote video"]')
     if (marks.click !== null && video && video.srcObject && !video.__watched) {
       video.__watched = true
-      video.requestVideoFrameCallback(() => {
-        marks.frame ??= performance.now()
+      video.requestVideoFrameCallback((_, meta) => {
+        if (marks.frame !== null) return
+        marks.frame = performance.now()
+        // A WebRTC frame says when its last packet came and when it went to the compositor: the
+        // sender and network apart from this tab's own part.
+        marks.received = meta.receiveTime ?? null
+        marks.presented = meta.presentationTime
       })
     }
     requestAnimationFrame(watch)
@@ -287,6 +294,8 @@ export async function measureTwoTabs(browser, { runs = 7, against } = {}) {
       connectedToFrame: median(of((m) => m.frame - m.connected)),
       iceConnected: median(of((m) => m.iceConnected - m.click)),
       remoteAttached: median(of((m) => m.remoteAttached - m.click)),
+      received: median(of((m) => m.received - m.click)),
+      presented: median(of((m) => m.presented - m.click)),
       busyMs: median(of((m) => m.busy.reduce((sum, [, d]) => sum + d, 0))),
       longTaskMs: median(of((m) => m.longTasks.reduce((sum, [, d]) => sum + d, 0))),
       rendererCpuMs: median(of((m) => m.rendererCpuMs)),
