@@ -23,8 +23,9 @@ export interface StreamVideoProps extends ComponentPropsWithoutRef<'video'> {
 }
 
 /**
- * A `<video>` that plays a `MediaStream`: sets `srcObject` in an effect and clears it once unmounted (when the page is idle),
- * `autoPlay` and `playsInline` (iOS). Memoised: it re-renders only when its props change.
+ * A `<video>` that plays a `MediaStream`: sets `srcObject` in an effect (once, StrictMode too) and
+ * clears it once unmounted, when the page is idle; `autoPlay` and `playsInline` (iOS). Memoised:
+ * it re-renders only when its props change.
  *
  * @example
  * <StreamVideo stream={stream} aria-label="Screen share" />

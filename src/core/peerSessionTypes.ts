@@ -125,10 +125,9 @@ export interface PeerSessionState extends ConnectionLayers {
   /** The format `localSignal` is written in. */
   readonly signalFormat: SignalFormat
   /**
-   * The other person's camera and microphone, one stream for the whole call (a track they add
-   * later joins it). A caller gets it when Complete connection applies the answer, before the
-   * media flows, so a video given it shows their first frame as it arrives; `null` while they send
-   * nothing (receive-only).
+   * The other person's camera and microphone. A caller gets it when Complete connection applies
+   * the answer, before the media flows, so a video given it shows their first frame as it
+   * arrives; `null` while they send nothing (receive-only).
    */
   readonly remoteStream: MediaStream | null
   /** Our screen share, while it runs. */

@@ -34,8 +34,8 @@ const canShareScreen = () =>
 
 export interface CallStageProps extends LayoutContext {
   /**
-   * Made ahead, not shown yet: out of the accessibility tree, and its videos unnamed, so nothing
-   * in it is found twice beside the lobby.
+   * Made ahead, not shown yet: only its videos, unnamed and out of the accessibility tree, so
+   * nothing is found twice beside the lobby.
    */
   hidden?: boolean
   remoteSignal: string
@@ -109,7 +109,11 @@ export function CallStage(props: CallStageProps) {
       />
       <SessionRemoteScreen session={session} labels={labels} />
       <SelfView labels={labels}>
-        <VideoTile variant="pip" name={labels.you} placeholder={selfPlaceholder}>
+        <VideoTile
+          variant="pip"
+          name={props.hidden ? undefined : labels.you}
+          placeholder={props.hidden ? undefined : selfPlaceholder}
+        >
           <LocalVideo
             stream={mediaState.stream}
             aria-label={props.hidden ? undefined : labels.localVideo}
@@ -117,67 +121,77 @@ export function CallStage(props: CallStageProps) {
           />
         </VideoTile>
       </SelfView>
-      <div className="rpc-stage__top">
-        {status && (
-          <p className="rpc-pill" data-state={phase}>
-            {status}
-          </p>
-        )}
-        <SecurityCode code={code} labels={labels} className="rpc-security rpc-security--chip" />
-      </div>
-      {recovering && <Recovery {...props} />}
-      {phase === 'failed' && !recovering && (
-        <div className="rpc-card rpc-recovery">
-          <h2 className="rpc-card__title">{labels.callFailed}</h2>
-          <p className="rpc-step__hint">{labels.callFailedHint}</p>
-        </div>
-      )}
-      <div className="rpc-stage__errors">
-        <SessionErrorAlert {...props} />
-        {/* Why this side is receive-only, and the way out, until it is dismissed. */}
-        {mediaState.error && !mediaProblemDismissed && (
-          <ErrorAlert
-            error={mediaState.error}
-            errorText={props.errorText}
-            onDismiss={() => setMediaProblemDismissed(true)}
-            labels={labels}
-          >
-            {props.media && (
-              <button
-                type="button"
-                className="rpc-button"
-                onClick={() => void props.media?.start()}
-              >
-                {labels.tryAgain}
-              </button>
+      {/* Made ahead, only the videos: the rest comes when it shows (no text or control twice). */}
+      {!props.hidden && (
+        <>
+          <div className="rpc-stage__top">
+            {status && (
+              <p className="rpc-pill" data-state={phase}>
+                {status}
+              </p>
             )}
-          </ErrorAlert>
-        )}
-      </div>
-      <MediaBar
-        {...props}
-        className="rpc-bar--call"
-        trailing={
-          <IconButton icon="hangUp" label={labels.hangUp} variant="danger" onClick={props.hangUp} />
-        }
-      >
-        {shareable &&
-          (localScreen ? (
-            <IconButton
-              icon="screenOff"
-              label={labels.stopSharing}
-              variant="primary"
-              onClick={() => session?.stopScreenShare()}
-            />
-          ) : (
-            <IconButton
-              icon="screen"
-              label={labels.shareScreen}
-              disabled={!actions.shareScreen}
-              onClick={() => void session?.startScreenShare()}
-            />
-          ))}
-      </MediaBar>
+            <SecurityCode code={code} labels={labels} className="rpc-security rpc-security--chip" />
+          </div>
+          {recovering && <Recovery {...props} />}
+          {phase === 'failed' && !recovering && (
+            <div className="rpc-card rpc-recovery">
+              <h2 className="rpc-card__title">{labels.callFailed}</h2>
+              <p className="rpc-step__hint">{labels.callFailedHint}</p>
+            </div>
+          )}
+          <div className="rpc-stage__errors">
+            <SessionErrorAlert {...props} />
+            {/* Why this side is receive-only, and the way out, until it is dismissed. */}
+            {mediaState.error && !mediaProblemDismissed && (
+              <ErrorAlert
+                error={mediaState.error}
+                errorText={props.errorText}
+                onDismiss={() => setMediaProblemDismissed(true)}
+                labels={labels}
+              >
+                {props.media && (
+                  <button
+                    type="button"
+                    className="rpc-button"
+                    onClick={() => void props.media?.start()}
+                  >
+                    {labels.tryAgain}
+                  </button>
+                )}
+              </ErrorAlert>
+            )}
+          </div>
+          <MediaBar
+            {...props}
+            className="rpc-bar--call"
+            trailing={
+              <IconButton
+                icon="hangUp"
+                label={labels.hangUp}
+                variant="danger"
+                onClick={props.hangUp}
+              />
+            }
+          >
+            {shareable &&
+              (localScreen ? (
+                <IconButton
+                  icon="screenOff"
+                  label={labels.stopSharing}
+                  variant="primary"
+                  onClick={() => session?.stopScreenShare()}
+                />
+              ) : (
+                <IconButton
+                  icon="screen"
+                  label={labels.shareScreen}
+                  disabled={!actions.shareScreen}
+                  onClick={() => void session?.startScreenShare()}
+                />
+              ))}
+          </MediaBar>
+        </>
+      )}
     </div>
   )
 }

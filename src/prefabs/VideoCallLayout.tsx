@@ -183,7 +183,7 @@ export function VideoCallLayout({
   const shown = view === 'ended' && againAfter !== null ? 'lobby' : view
   // The call view is made, hidden, while a signal waits for the other side (the invite for its
   // reply, the reply for the connection): when the call comes, it is only shown, and the other
-  // person's video is in place for their first frame. Both tabs share the processor then.
+  // person's video is in place for their first frame.
   const stageAhead =
     shown === 'lobby' &&
     mode === 'copy-paste' &&

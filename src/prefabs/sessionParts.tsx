@@ -47,8 +47,10 @@ export function SessionRemoteTile({
     <VideoTile
       variant="hero"
       className="rpc-tile--remote"
-      placeholder={placeholder}
-      badges={<RemoteMediaBadges state={live ? remote : null} labels={labels} variant="icon" />}
+      placeholder={named ? placeholder : undefined}
+      badges={
+        named && <RemoteMediaBadges state={live ? remote : null} labels={labels} variant="icon" />
+      }
     >
       <RemoteVideo
         stream={stream}

@@ -53,6 +53,7 @@ export interface Call {
    * receivers the `answer` SDP will send on, while the browser applies it. A video element given
    * it then shows the first frame as it arrives, as the tutorial's page (whose remote video holds
    * its stream from the start) does. Nothing when a stream is already shown or none will come.
+   * For a call's first answer only (a restart's brings nothing new).
    */
   expectRemote(answer: string): void
   /** The connection or the path for restarts changed: recovery follows; connected, the code. */
@@ -101,12 +102,15 @@ export function openCall(host: CallHost): Call {
     },
     onTrack: (event, stream) => {
       const { remoteStream } = host.state()
-      // The other side's screen (or a late event of one) is not their camera.
-      if (call.screen.claimTrack(event, stream)) return
-      // The camera is the call's first other stream, never replaced: a track that comes later (a
-      // camera added after a receive-only start) joins it.
-      if (!remoteStream) update({ remoteStream: stream })
-      else if (!remoteStream.getTracks().includes(event.track)) remoteStream.addTrack(event.track)
+      // The other side's screen (or a late event of one), then never a camera's second track.
+      if (call.screen.claimTrack(event, stream) || stream === remoteStream) return
+      // The camera is the call's first other stream. The one shown ahead of the answer (its
+      // receivers' tracks, `expectRemote`) gives way only to the browser's own stream of the same
+      // tracks and more (a camera added after an audio-only start); nothing else replaces it.
+      const shown = remoteStream?.getTracks() ?? []
+      const tracks = stream.getTracks()
+      if (!remoteStream || (shown.every((t) => tracks.includes(t)) && tracks.length > shown.length))
+        update({ remoteStream: stream })
     },
     onChannelOpen: () => {
       update({ inBand: true })

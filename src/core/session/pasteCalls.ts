@@ -158,12 +158,13 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
       }
       const signal = runner.attempt()
       // The browser applies the answer (and finishes DTLS with the other side, whose first packets
-      // already wait) off this thread: it is dispatched first. Meanwhile the call shows, with the
-      // other person's tracks in their video element, so their first frame is seen as it arrives.
+      // already wait) off this thread: it is dispatched first. Meanwhile a first answer shows the
+      // call, with the other person's tracks in their video element, so their first frame is seen
+      // as it arrives. (A restart's answer changes nothing on screen until it is applied.)
       const applying = call.negotiation.accept(answer.sdp)
-      const before = state().remoteStream
-      update({ error: null, step: 'completing' })
-      call.expectRemote(answer.sdp.sdp ?? '')
+      const first = step === 'offer-ready'
+      update({ error: null, ...(first ? { step: 'completing' } : {}) })
+      if (first) call.expectRemote(answer.sdp.sdp ?? '')
       // What applying the answer changes next (the layers, the track events) reaches the UI in one
       // render once it is applied.
       const release = host.hold()
@@ -172,10 +173,10 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
       try {
         await applying
         // A restart answer is applied: its offer has done its work.
-        if (!signal.aborted && step === 'reconnect-offer-ready') update({ localSignal: '' })
+        if (!signal.aborted && !first) update({ step: 'completing', localSignal: '' })
       } catch (cause) {
         // The offer is still waiting: a correct answer pasted next still completes the call.
-        if (!signal.aborted) update({ step, remoteStream: before })
+        if (!signal.aborted && first) update({ step, remoteStream: null })
         fail(cause, 'ERR_SET_REMOTE_DESCRIPTION', signal)
         return
       } finally {
