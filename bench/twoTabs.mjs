@@ -43,13 +43,9 @@ function instrument() {
   Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
     ...srcObject,
     set(value) {
-      if (
-        value &&
-        marks.click !== null &&
-        marks.remoteAttached === null &&
-        this.getAttribute('aria-label') === 'Remote video'
-      )
-        marks.remoteAttached = performance.now()
+      // Any video (a call view made ahead names its videos only when it shows them): the one that
+      // turns out to be the Remote video is looked up when its first frame is watched.
+      if (value && marks.click !== null) this.__attachedAt ??= performance.now()
       srcObject.set.call(this, value)
     },
   })
@@ -107,6 +103,7 @@ function instrument() {
     const video = document.querySelector('video[aria-label="Remote video"]')
     if (marks.click !== null && video && video.srcObject && !video.__watched) {
       video.__watched = true
+      marks.remoteAttached = video.__attachedAt ?? null
       video.requestVideoFrameCallback((_, meta) => {
         if (marks.frame !== null) return
         marks.frame = performance.now()

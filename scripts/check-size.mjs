@@ -42,13 +42,12 @@ const BUDGETS = {
   // diagnostics, tried again at the next opening; an error boundary and two strings).
   // 37.1 / 32.8 kB when opening Details on a phone brings its sheet into view (it sat below the
   // fold of a tall lobby).
-  // 2026-12-06, issue "One owner per concern", connect time: 37.5 / 33.1 / 16.0 / 15.4 kB (+0.2–0.3
-  // each) for Complete connection → first frame 0.87× in the same rotation (bench:connect, 31
-  // runs): the caller shows the other person's receivers' tracks while the browser applies the
-  // answer (sendingMids, call.expectRemote), the call view is made ahead while a signal waits,
-  // and an unmounted video lets go of its stream when the page is idle. Moving the deflate
-  // signal's framing into its lazy chunk was tried to pay for it: the chunk then shares the
-  // error texts with the entry, and the split cost more (+0.4 kB) than it saved.
+  // 2026-12-06, issue "One owner per concern", connect time: 37.5 / 33.1 / 16.0 / 15.4 kB
+  // (+0.2–0.3 each): the caller gives the other person's receivers' tracks to their video while
+  // the browser applies the answer (sendingMids, call.expectRemote), the call view is made ahead
+  // while a signal waits, and an unmounted video lets go of its stream when the page is idle.
+  // Moving the deflate signal's framing into its lazy chunk was tried to pay for it: the chunk
+  // then shares the error texts with the entry, and the split cost more (+0.4 kB) than it saved.
   // Each raise came with a feature.
   // The target for the whole is 10 kB.
   'react-p2p-call (whole entry)': 37_500,
