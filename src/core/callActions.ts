@@ -61,8 +61,9 @@ export type CallView = 'lobby' | 'call' | 'ended'
 
 /**
  * The view for the session's snapshot, the role and the mode. A copy-paste callee stays in the
- * lobby until connected (its reply still has to reach the caller); a caller goes to the call once
- * it has applied the answer; with a channel, the call shows as soon as it is negotiating.
+ * lobby until connected (its reply still has to reach the caller); a caller goes to the call at
+ * Complete connection, while the browser applies the answer (a refused one brings the lobby back);
+ * with a channel, the call shows as soon as it is negotiating.
  *
  * @example
  * callView({ phase: 'connecting', step: 'completing' }, 'caller') // 'call'

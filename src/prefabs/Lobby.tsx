@@ -26,6 +26,8 @@ export interface LobbyProps extends LayoutContext {
   invited: boolean
   link: string | undefined
   signaling: Omit<SignalingPickerProps, 'labels' | 'disabled'>
+  /** Behind the call view while Complete connection applies the answer (shown again if refused). */
+  hidden?: boolean
 }
 
 /** A re-render per level step stays in here, not in the lobby. */
@@ -236,7 +238,7 @@ function Invitation(props: LobbyProps) {
 export function Lobby(props: LobbyProps) {
   const { labels, role, mode, actions, channel, session, invited, signaling } = props
   return (
-    <div className="rpc-lobby" data-invited={invited ? '' : undefined}>
+    <div className="rpc-lobby" data-invited={invited ? '' : undefined} hidden={props.hidden}>
       <Preview {...props} />
       <div className="rpc-card rpc-lobby__card">
         {invited ? (

@@ -75,6 +75,7 @@ export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'
 
 const selectPhase = (s: PeerSessionState) => s.phase
 const selectStep = (s: PeerSessionState) => s.step
+const selectSignaling = (s: PeerSessionState) => s.signalingState
 const selectInBand = (s: PeerSessionState) => s.inBand
 const selectLocalScreen = (s: PeerSessionState) => s.localScreen
 const selectEndedBy = (s: PeerSessionState) => s.endedBy
@@ -149,6 +150,7 @@ export function VideoCallLayout({
 
   const phase = useSessionSelector(selectPhase, session)
   const step = useSessionSelector(selectStep, session)
+  const signalingState = useSessionSelector(selectSignaling, session)
   const inBand = useSessionSelector(selectInBand, session)
   const localScreen = useSessionSelector(selectLocalScreen, session)
   const endedBy = useSessionSelector(selectEndedBy, session)
@@ -175,11 +177,9 @@ export function VideoCallLayout({
   // "Call again" leaves the ended screen for the lobby; the next call's end shows it again.
   const view = callView({ phase, step }, role, mode)
   const [againAfter, setAgainAfter] = useState<PeerSessionState['step'] | null>(null)
-  const [seenView, setSeenView] = useState(view)
-  if (seenView !== view) {
-    setSeenView(view)
+  useEffect(() => {
     if (view !== 'ended') setAgainAfter(null)
-  }
+  }, [view])
   const shown = view === 'ended' && againAfter !== null ? 'lobby' : view
   // The call view is made, hidden, while a signal waits for the other side (the invite for its
   // reply, the reply for the connection): when the call comes, it is only shown, and the other
@@ -188,6 +188,14 @@ export function VideoCallLayout({
     shown === 'lobby' &&
     mode === 'copy-paste' &&
     (step === 'offer-ready' || step === 'answer-ready')
+  // Complete connection shows the call at the click, while the browser applies the answer: the
+  // lobby stays behind it, hidden, until the answer is applied, so a refused answer only shows it
+  // again as it was (the pasted text, the offer, the alert).
+  const lobbyBehind =
+    shown === 'call' &&
+    mode === 'copy-paste' &&
+    step === 'completing' &&
+    signalingState === 'have-local-offer'
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee
   // with the offer filled in, and drop the offer from the address bar and history, so a reload or
@@ -292,9 +300,10 @@ export function VideoCallLayout({
       {...rest}
     >
       <div className="rpc-call__main">
-        {shown === 'lobby' && (
+        {(shown === 'lobby' || lobbyBehind) && (
           <Lobby
             {...context}
+            hidden={shown !== 'lobby'}
             remoteSignal={remoteSignal}
             onRemoteSignalChange={(text) => {
               setRemoteSignal(text)

@@ -91,8 +91,12 @@ describe('given a caller whose offer is waiting for an answer', () => {
       [compact.replace('p2p2.', 'p2p3.'), 'made by a newer version of react-p2p-call'],
       [await foreignAnswer(), 'This answer was made for a different offer'],
     ]
+    // The lobby is never remounted, not even when the browser refuses an answer while the call
+    // view is already showing: what was pasted and typed stays where it was.
+    const box = a.remoteSignal()
     for (const [text, message] of bad) {
       await refuse(a, 'Complete connection', text, message)
+      expect(a.remoteSignal(), message).toBe(box)
       // Nothing is lost: the offer is still shown and still waiting.
       expect(a.localSignal().value).toBe(offer)
       expect(a.statePanel().textContent, message).toContain('phase: awaiting-answer')

@@ -140,7 +140,8 @@ describe('given the answer is pasted', () => {
     // Published before the answer was applied: the caller's video can take it at once.
     const shown = first()
     expect(shown?.signalingState).toBe('have-local-offer')
-    expect(shown?.step).toBe('offer-ready')
+    // With the call's step: a UI shows the call at once.
+    expect(shown?.step).toBe('completing')
     await until(a, (s) => s.connectionState === 'connected')
     // Never replaced, and made of what the connection receives on.
     const stream = a.getState().remoteStream as MediaStream
@@ -168,7 +169,7 @@ describe('given the answer is pasted', () => {
     expect(a.getState().remoteStream).toBeNull()
   })
 
-  it('takes the stream back when the browser refuses the answer, and the offer still waits', async () => {
+  it('takes the stream and the step back when the browser refuses the answer; the offer still waits', async () => {
     const { a, b, callerPc } = await offerAndAnswer()
     const refuse = () =>
       Promise.reject(
@@ -177,6 +178,7 @@ describe('given the answer is pasted', () => {
     callerPc.setRemoteDescription = refuse
     const first = firstRemoteStream(a)
     await a.completeConnection(b.getState().localSignal)
+    expect(first()).toMatchObject({ step: 'completing' })
     expect(first()?.remoteStream).toBeTruthy()
     expect(a.getState()).toMatchObject({ step: 'offer-ready', remoteStream: null })
     expect(a.getState().error?.code).toBe('ERR_SET_REMOTE_DESCRIPTION')

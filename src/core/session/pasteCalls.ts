@@ -158,25 +158,27 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
       }
       const signal = runner.attempt()
       // The browser applies the answer (and finishes DTLS with the other side, whose first packets
-      // already wait) off this thread: it is dispatched first. Meanwhile a first answer puts the
-      // other person's tracks in their video element (the call view is made ahead), so their
-      // first frame is seen as it arrives.
+      // already wait) off this thread: it is dispatched first. Meanwhile a first answer shows the
+      // call (step `completing`), with the other person's tracks in their video element, so their
+      // first frame is seen as it arrives. A restart's answer changes nothing on screen until it
+      // is applied.
       const applying = call.negotiation.accept(answer.sdp)
       const first = step === 'offer-ready'
+      update({ error: null, ...(first ? { step: 'completing' } : {}) })
       if (first) call.expectRemote(answer.sdp.sdp ?? '')
-      update({ error: null })
-      // What applying the answer changes (the signaling state, the step) reaches the UI at once
-      // when it is applied: one render after the browser is done.
+      // What applying the answer changes next (the signaling state, the track events) reaches the
+      // UI in one render once it is applied.
       const release = host.hold()
       // A hang-up or dispose meanwhile closes the call: its update must not wait for this step.
       call.closed.addEventListener('abort', release, { once: true })
       try {
         await applying
         // A restart answer is applied: its offer has done its work.
-        if (!signal.aborted) update({ step: 'completing', ...(first ? {} : { localSignal: '' }) })
+        if (!signal.aborted && !first) update({ step: 'completing', localSignal: '' })
       } catch (cause) {
-        // The offer is still waiting: a correct answer pasted next still completes the call.
-        if (!signal.aborted && first) update({ remoteStream: null })
+        // The offer is still waiting, as before the click (one render: the step, the stream
+        // taken back and the error): a correct answer pasted next still completes the call.
+        if (!signal.aborted && first) update({ step, remoteStream: null })
         fail(cause, 'ERR_SET_REMOTE_DESCRIPTION', signal)
         return
       } finally {
