@@ -177,7 +177,11 @@ export function VideoCallLayout({
   // "Call again" leaves the ended screen for the lobby; the next call's end shows it again.
   const view = callView({ phase, step }, role, mode)
   const [againAfter, setAgainAfter] = useState<PeerSessionState['step'] | null>(null)
+  // Forgotten once the view leaves `ended`. In an effect, not during render: after a render-phase
+  // update, React 18's useSyncExternalStore missed the store's next change (a refused answer left
+  // the call view up). It renders again only when Call again was used, once per call.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
     if (view !== 'ended') setAgainAfter(null)
   }, [view])
   const shown = view === 'ended' && againAfter !== null ? 'lobby' : view
