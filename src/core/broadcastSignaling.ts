@@ -1,5 +1,5 @@
 import { createP2PError } from './errors.js'
-import { isRecord } from './signalCodec.js'
+import { isRecord } from './signalShape.js'
 import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
 import { parseSignalMessage, type SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'

@@ -1,4 +1,4 @@
-import { isRecord } from './signalCodec.js'
+import { isRecord } from './signalShape.js'
 import { MAX_MESSAGE_CHARS, parseSignalMessage, type SignalMessage } from './signalMessage.js'
 
 // The wire format of the MQTT signaling channel: topics, presence and signal payloads, who is in a

@@ -1,4 +1,5 @@
-import { isCompleteSdp, isRecord, type SignalCandidate, type SignalKind } from './signalCodec.js'
+import type { SignalCandidate, SignalKind } from './signalCodec.js'
+import { isCompleteSdp, isRecord } from './signalShape.js'
 
 /** Messages larger than this are dropped unread (a description with candidates is ~10 KB). */
 export const MAX_MESSAGE_CHARS = 256 * 1024

@@ -1,6 +1,6 @@
 import { createP2PError } from './errors.js'
 import { restartDelay } from './session/recovery.js'
-import { isRecord } from './signalCodec.js'
+import { isRecord } from './signalShape.js'
 import { randomId, type ChannelState, type SignalingChannel } from './signalingChannel.js'
 import { MAX_MESSAGE_CHARS, parseSignalMessage, type SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
