@@ -26,7 +26,10 @@ export interface LobbyProps extends LayoutContext {
   invited: boolean
   link: string | undefined
   signaling: Omit<SignalingPickerProps, 'labels' | 'disabled'>
-  /** Behind the call view while Complete connection applies the answer (shown again if refused). */
+  /**
+   * Behind the call view while Complete connection applies the answer (shown again if refused):
+   * the card keeps its fields; the preview is unnamed and the bar and Hang up are left out.
+   */
   hidden?: boolean
 }
 
@@ -108,16 +111,24 @@ function Preview(props: LobbyProps) {
     ) : undefined
   return (
     <div className="rpc-lobby__preview">
-      <VideoTile variant="preview" name={labels.you} placeholder={placeholder || undefined}>
+      {/* Hidden behind the call (`LobbyProps.hidden`): what the call view also names is not named
+          twice (the self view, the bar), and the level meter rests. */}
+      <VideoTile
+        variant="preview"
+        name={props.hidden ? undefined : labels.you}
+        placeholder={(!props.hidden && placeholder) || undefined}
+      >
         <LocalVideo
           stream={mediaState.stream}
-          aria-label={labels.localVideo}
+          aria-label={props.hidden ? undefined : labels.localVideo}
           className="rpc-video"
         />
       </VideoTile>
-      <MediaBar {...props} className="rpc-bar--lobby">
-        {mediaState.status === 'live' && <MicLevel stream={mediaState.stream} labels={labels} />}
-      </MediaBar>
+      {!props.hidden && (
+        <MediaBar {...props} className="rpc-bar--lobby">
+          {mediaState.status === 'live' && <MicLevel stream={mediaState.stream} labels={labels} />}
+        </MediaBar>
+      )}
       {mediaState.error && !mixed && (
         <ErrorAlert error={mediaState.error} errorText={errorText}>
           {media && (
@@ -278,7 +289,7 @@ export function Lobby(props: LobbyProps) {
         )}
         <SessionErrorAlert {...props} />
         {/* A call under way that has not connected yet can always be abandoned. */}
-        {actions.hangUp && (
+        {actions.hangUp && !props.hidden && (
           <button type="button" className="rpc-button rpc-lobby__hang-up" onClick={props.hangUp}>
             {labels.hangUp}
           </button>

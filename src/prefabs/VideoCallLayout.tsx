@@ -193,12 +193,14 @@ export function VideoCallLayout({
     mode === 'copy-paste' &&
     (step === 'offer-ready' || step === 'answer-ready')
   // Complete connection shows the call at the click, while the browser applies the answer: the
-  // lobby stays behind it, hidden, until the answer is applied, so a refused answer only shows it
-  // again as it was (the pasted text, the offer, the alert).
+  // lobby stays behind it, hidden, until the first answer is applied, so a refused answer only
+  // shows it again as it was (the pasted text, the offer, the alert). Not for the offers of the
+  // call's own negotiation later (a screen share): the phase is past connecting then.
   const lobbyBehind =
     shown === 'call' &&
     mode === 'copy-paste' &&
     step === 'completing' &&
+    phase === 'connecting' &&
     signalingState === 'have-local-offer'
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee

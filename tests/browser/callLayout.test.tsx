@@ -177,6 +177,55 @@ describe('given the lobby', () => {
   })
 })
 
+describe('given Complete connection is clicked and the browser takes its time with the answer', () => {
+  it('shows the call at once, with the lobby hidden behind it and nothing named twice', async () => {
+    // The caller's browser applies answers 400 ms late, so the moment in between can be looked at.
+    const apply = RTCPeerConnection.prototype.setRemoteDescription
+    RTCPeerConnection.prototype.setRemoteDescription = async function (
+      this: RTCPeerConnection,
+      description?: RTCSessionDescriptionInit,
+    ) {
+      if (description?.type === 'answer') await new Promise((resolve) => setTimeout(resolve, 400))
+      return Reflect.apply(apply, this, [description]) as Promise<void>
+    } as typeof apply
+    try {
+      render(
+        <>
+          <VideoCall iceServers={[]} />
+          <VideoCall iceServers={[]} defaultRole="callee" />
+        </>,
+      )
+      const [a, b] = calls() as [CallUi, CallUi]
+      fireEvent.click(a.button('Create offer'))
+      paste(b.remoteSignal(), await waitForSignal(a))
+      fireEvent.click(b.button('Create answer'))
+      const box = a.remoteSignal()
+      paste(box, await waitForSignal(b))
+      fireEvent.click(a.button('Complete connection'))
+
+      // The call view, while the answer is still being applied.
+      await waitFor(() => expect(a.region.dataset.view).toBe('call'))
+      expect(a.statePanel().textContent).toContain('signaling: have-local-offer')
+      expect(a.queryButton('Hang up')).not.toBeNull()
+      expect(a.queryButton('Complete connection')).toBeNull()
+      // The lobby is behind it: mounted (its field is the same element), out of sight and of the
+      // accessibility tree, and nothing it names is there twice.
+      expect(box.isConnected).toBe(true)
+      expect(box.closest('.rpc-lobby')?.hasAttribute('hidden')).toBe(true)
+      expect(within(a.region).getAllByLabelText('Local video')).toHaveLength(1)
+      const hangUps = within(a.region).getAllByRole('button', { name: 'Hang up', hidden: true })
+      expect(hangUps).toHaveLength(1)
+
+      // Once the answer is applied, the lobby is gone, and the call connects.
+      await waitFor(() => expect(box.isConnected).toBe(false))
+      await waitFor(() => expect(a.statePanel().textContent).toContain('connection: connected'))
+      await expectPlayingVideo(a.remoteVideo())
+    } finally {
+      RTCPeerConnection.prototype.setRemoteDescription = apply
+    }
+  })
+})
+
 describe('given Details', () => {
   it('on a phone, in a lobby taller than the screen, opening it brings its sheet into view', async () => {
     await page.viewport(390, 844)
