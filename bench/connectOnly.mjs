@@ -16,9 +16,22 @@ if (againstArg >= 0 && !against) {
   console.error('--against needs a git ref: a commit, a branch or HEAD, e.g. --against HEAD~1')
   process.exit(2)
 }
+// Experiments on the raw page, to tell what the kit's extra time is made of: `--raw-busy caller`
+// (or `callee`, `both`) holds its main thread as the kit's UI does around the connection;
+// `--raw-channel` adds the kit's negotiated data channel.
+const busyArg = args.indexOf('--raw-busy')
+const busy = busyArg >= 0 ? args[busyArg + 1] : undefined
+if (busyArg >= 0 && !['caller', 'callee', 'both'].includes(busy ?? '')) {
+  console.error('--raw-busy needs a side: caller, callee or both, e.g. --raw-busy caller')
+  process.exit(2)
+}
+const query = new URLSearchParams()
+if (busy) query.set('busy', busy)
+if (args.includes('--raw-channel')) query.set('channel', '')
+const rawQuery = query.size ? `?${query}` : ''
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 try {
-  const { kit, raw, against: before } = await measureTwoTabs(browser, { runs, against })
+  const { kit, raw, against: before } = await measureTwoTabs(browser, { runs, against, rawQuery })
   const row = (name, s) =>
     `${name.padEnd(12)} first frame median ${Math.round(s.firstFrame.median)} ms, p90 ${Math.round(s.firstFrame.p90)} ms | decode ${Math.round(s.decode)}, SRD ${Math.round(s.setRemoteDescription)}, →connected ${Math.round(s.toConnected)}, →frame ${Math.round(s.connectedToFrame)}, long tasks ${Math.round(s.longTaskMs)} ms | from the click: ICE connected ${Math.round(s.iceConnected)}, Remote video given its stream ${Math.round(s.remoteAttached)}, first frame received ${Math.round(s.received)}, presented ${Math.round(s.presented)}; main thread busy ${Math.round(s.busyMs)} ms; renderers' CPU in 600 ms ${Math.round(s.rendererCpuMs)} ms`
   console.log(
@@ -26,7 +39,7 @@ try {
   )
   console.log(row('kit', kit))
   if (before) console.log(row(against.slice(0, 12), before))
-  console.log(row('raw', raw))
+  console.log(row(rawQuery ? `raw${rawQuery}` : 'raw', raw))
   console.log(
     `ratio: median ${(kit.firstFrame.median / raw.firstFrame.median).toFixed(2)}×, p90 ${(kit.firstFrame.p90 / raw.firstFrame.p90).toFixed(2)}×`,
   )

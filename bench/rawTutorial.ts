@@ -8,8 +8,10 @@ export interface RawPeer {
   remote: MediaStream
 }
 
-export function rawPeer(config: RTCConfiguration, stream: MediaStream): RawPeer {
+export function rawPeer(config: RTCConfiguration, stream: MediaStream, channel = false): RawPeer {
   const pc = new RTCPeerConnection(config)
+  // An experiment only (bench/rawPage.ts): the data channel the kit negotiates in every call.
+  if (channel) pc.createDataChannel('channel', { negotiated: true, id: 0 })
   const candidates: RTCIceCandidateInit[] = []
   const remote = new MediaStream()
   pc.onicecandidate = (event) => {

@@ -245,9 +245,10 @@ function worktreeOf(ref) {
  * Builds the demo and the raw page (production), serves them, and times `runs` calls of each,
  * interleaved. With `against` (a git ref), the demo of that commit runs too, in the same rotation:
  * on a shared machine, two separate runs of the same code differ by more than most changes do.
- * Resolves medians and p90 of click → first frame, and the breakdown.
+ * Resolves medians and p90 of click → first frame, and the breakdown. `rawQuery` (e.g.
+ * `?busy=caller`) runs the raw page as an experiment (bench/rawPage.ts).
  */
-export async function measureTwoTabs(browser, { runs = 7, against } = {}) {
+export async function measureTwoTabs(browser, { runs = 7, against, rawQuery = '' } = {}) {
   const checkout = against ? worktreeOf(against) : null
   const servers = []
   const samples = { kit: [], raw: [], against: [] }
@@ -255,7 +256,8 @@ export async function measureTwoTabs(browser, { runs = 7, against } = {}) {
   try {
     const here = await serveBuild(ROOT)
     servers.push(here)
-    const urls = { kit: `${here.base}?stun=`, raw: new URL('bench/raw.html', here.base).href }
+    const raw = new URL(`bench/raw.html${rawQuery}`, here.base).href
+    const urls = { kit: `${here.base}?stun=`, raw }
     if (checkout) {
       const there = await serveBuild(checkout.dir)
       servers.push(there)
