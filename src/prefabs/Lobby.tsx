@@ -28,7 +28,7 @@ export interface LobbyProps extends LayoutContext {
   signaling: Omit<SignalingPickerProps, 'labels' | 'disabled'>
   /**
    * Behind the call view while Complete connection applies the answer (shown again if refused):
-   * the card keeps its fields; the preview is unnamed and the bar and Hang up are left out.
+   * the card keeps its fields; the preview is only its video, unnamed, and Hang up is left out.
    */
   hidden?: boolean
 }
@@ -111,8 +111,9 @@ function Preview(props: LobbyProps) {
     ) : undefined
   return (
     <div className="rpc-lobby__preview">
-      {/* Hidden behind the call (`LobbyProps.hidden`): what the call view also names is not named
-          twice (the self view, the bar), and the level meter rests. */}
+      {/* Hidden behind the call (`LobbyProps.hidden`), the preview is only its video, unnamed:
+          the call view names and says the same (the self view, the bar, the media problem), and
+          the level meter rests. */}
       <VideoTile
         variant="preview"
         name={props.hidden ? undefined : labels.you}
@@ -129,7 +130,7 @@ function Preview(props: LobbyProps) {
           {mediaState.status === 'live' && <MicLevel stream={mediaState.stream} labels={labels} />}
         </MediaBar>
       )}
-      {mediaState.error && !mixed && (
+      {mediaState.error && !mixed && !props.hidden && (
         <ErrorAlert error={mediaState.error} errorText={errorText}>
           {media && (
             <button type="button" className="rpc-button" onClick={() => void media.start()}>
@@ -138,10 +139,10 @@ function Preview(props: LobbyProps) {
           )}
         </ErrorAlert>
       )}
-      {mixed && (
+      {mixed && !props.hidden && (
         <DeviceStatusList devices={mediaState.devices} errorText={errorText} labels={labels} />
       )}
-      {mediaState.status === 'receive-only' && !mediaState.error && (
+      {mediaState.status === 'receive-only' && !mediaState.error && !props.hidden && (
         <p className="rpc-notice" data-state="receive-only">
           {labels.receiveOnly}
         </p>

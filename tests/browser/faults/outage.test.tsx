@@ -127,11 +127,12 @@ describe('given a Same browser call whose network changes (another address, as o
     const noticed = Math.round(performance.now() - changed)
     const took = await backWithin(a, b, 5_000)
     expect(pcs.created).toHaveLength(2)
-    // On the new address: the selected pair's local candidate is 10.211.0.3.
+    // On the new address: the selected pair's local candidate is 10.211.0.3. The pair the
+    // transport selected, not the first nominated one: the pair of the old address can still be
+    // listed (and nominated) beside it, with its local candidate gone.
     const stats = [...((await caller.getStats()) as Map<string, Record<string, unknown>>).values()]
-    const pair = stats.find(
-      (s) => s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded',
-    )
+    const transport = stats.find((s) => s.type === 'transport' && s.selectedCandidatePairId)
+    const pair = stats.find((s) => s.id === transport?.selectedCandidatePairId)
     const local = stats.find((s) => s.id === pair?.localCandidateId)
     expect(local?.address).toBe('10.211.0.3')
     console.log(
