@@ -48,14 +48,15 @@ const BUDGETS = {
   // while a signal waits, and an unmounted video lets go of its stream when the page is idle.
   // Moving the deflate signal's framing into its lazy chunk was tried to pay for it: the chunk
   // then shares the error texts with the entry, and the split cost more (+0.4 kB) than it saved.
-  // 33.1 kB for <VideoCall /> (+16 bytes over) when Complete connection shows the call at the
-  // click and keeps the lobby behind it until the answer is applied (a refusal shows it again).
+  // 37.5 / 33.1 kB (+3 and +36 bytes over) when Complete connection shows the call at the click
+  // and keeps the lobby behind it until the answer is applied (a refusal shows it again; hidden,
+  // its preview is only its video).
   // A lazy signal codec for the session was tried the same day: an app using only the hooks fell
   // to 14.4 kB, but the codec, shared with the components, became a chunk of its own and the
   // bundle with <VideoCall /> grew by 0.9 kB; not landed.
   // Each raise came with a feature.
   // The target for the whole is 10 kB.
-  'react-p2p-call (whole entry)': 37_500,
+  'react-p2p-call (whole entry)': 37_600,
   'react-p2p-call (an app using <VideoCall />)': 33_200,
   'react-p2p-call (an app using only the hooks)': 16_100,
   'react-p2p-call core (createPeerSession + codec)': 15_500,
