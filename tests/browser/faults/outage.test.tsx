@@ -129,12 +129,20 @@ describe('given a Same browser call whose network changes (another address, as o
     expect(pcs.created).toHaveLength(2)
     // On the new address: the selected pair's local candidate is 10.211.0.3. The pair the
     // transport selected, not the first nominated one: the pair of the old address can still be
-    // listed (and nominated) beside it, with its local candidate gone.
-    const stats = [...((await caller.getStats()) as Map<string, Record<string, unknown>>).values()]
-    const transport = stats.find((s) => s.type === 'transport' && s.selectedCandidatePairId)
-    const pair = stats.find((s) => s.id === transport?.selectedCandidatePairId)
-    const local = stats.find((s) => s.id === pair?.localCandidateId)
-    expect(local?.address).toBe('10.211.0.3')
+    // listed (and nominated) beside it, with its local candidate gone. Read until the report says
+    // so: Chromium serves a report cached for a moment, which can still show the old pair.
+    let local: Record<string, unknown> | undefined
+    await waitFor(
+      async () => {
+        const report = (await caller.getStats()) as Map<string, Record<string, unknown>>
+        const stats = [...report.values()]
+        const transport = stats.find((s) => s.type === 'transport' && s.selectedCandidatePairId)
+        const pair = stats.find((s) => s.id === transport?.selectedCandidatePairId)
+        local = stats.find((s) => s.id === pair?.localCandidateId)
+        expect(local?.address).toBe('10.211.0.3')
+      },
+      { timeout: 5_000, interval: 200 },
+    )
     console.log(
       `[outage] address change: ICE noticed after ${noticed} ms; back ${took} ms later, on ${String(local?.address)}`,
     )
