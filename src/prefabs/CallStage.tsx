@@ -38,6 +38,12 @@ export interface CallStageProps extends LayoutContext {
    * nothing is found twice beside the lobby.
    */
   hidden?: boolean
+  /**
+   * Shown while the lobby is still behind it, hidden (Complete connection applies the answer): the
+   * other person's tile, what the call is doing and Hang up. Your own picture is unnamed and the
+   * rest of the bar comes once the answer is applied: the lobby behind names them until then.
+   */
+  lobbyBehind?: boolean
   remoteSignal: string
   onRemoteSignalChange: (text: string) => void
 }
@@ -98,6 +104,11 @@ export function CallStage(props: CallStageProps) {
         </span>
       </p>
     ) : undefined
+  const hangUp = (
+    <IconButton icon="hangUp" label={labels.hangUp} variant="danger" onClick={props.hangUp} />
+  )
+  // Named and complete only when nothing else names the same: not made ahead, no lobby behind.
+  const full = !props.hidden && !props.lobbyBehind
   return (
     <div className="rpc-stage" data-state={phase} hidden={props.hidden}>
       <SessionRemoteTile
@@ -111,18 +122,33 @@ export function CallStage(props: CallStageProps) {
       <SelfView labels={labels}>
         <VideoTile
           variant="pip"
-          name={props.hidden ? undefined : labels.you}
-          placeholder={props.hidden ? undefined : selfPlaceholder}
+          name={full ? labels.you : undefined}
+          placeholder={full ? selfPlaceholder : undefined}
         >
           <LocalVideo
             stream={mediaState.stream}
-            aria-label={props.hidden ? undefined : labels.localVideo}
+            aria-label={full ? labels.localVideo : undefined}
             className="rpc-video"
           />
         </VideoTile>
       </SelfView>
+      {/* With the lobby behind: what the call does, and the way out of it. */}
+      {!props.hidden && props.lobbyBehind && (
+        <>
+          <div className="rpc-stage__top">
+            {status && (
+              <p className="rpc-pill" data-state={phase}>
+                {status}
+              </p>
+            )}
+          </div>
+          <div role="group" aria-label={labels.callControls} className="rpc-bar rpc-bar--call">
+            {hangUp}
+          </div>
+        </>
+      )}
       {/* Made ahead, only the videos: the rest comes when it shows (no text or control twice). */}
-      {!props.hidden && (
+      {full && (
         <>
           <div className="rpc-stage__top">
             {status && (
@@ -161,18 +187,7 @@ export function CallStage(props: CallStageProps) {
               </ErrorAlert>
             )}
           </div>
-          <MediaBar
-            {...props}
-            className="rpc-bar--call"
-            trailing={
-              <IconButton
-                icon="hangUp"
-                label={labels.hangUp}
-                variant="danger"
-                onClick={props.hangUp}
-              />
-            }
-          >
+          <MediaBar {...props} className="rpc-bar--call" trailing={hangUp}>
             {shareable &&
               (localScreen ? (
                 <IconButton

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { AudioLevelMeter } from '../components/AudioLevelMeter.js'
 import { DeviceStatusList } from '../components/DeviceStatusList.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
@@ -27,10 +27,11 @@ export interface LobbyProps extends LayoutContext {
   link: string | undefined
   signaling: Omit<SignalingPickerProps, 'labels' | 'disabled'>
   /**
-   * Behind the call view while Complete connection applies the answer (shown again if refused):
-   * the card keeps its fields; the preview is only its video, unnamed, and Hang up is left out.
+   * Behind the call view while Complete connection applies the answer: hidden by the stylesheet
+   * (`.rpc-call[data-view='call'] .rpc-lobby`) and never rendered again there, so the click that
+   * shows the call does not render the lobby. If the answer is refused it shows again as it was.
    */
-  hidden?: boolean
+  behind?: boolean
 }
 
 /** A re-render per level step stays in here, not in the lobby. */
@@ -111,26 +112,17 @@ function Preview(props: LobbyProps) {
     ) : undefined
   return (
     <div className="rpc-lobby__preview">
-      {/* Hidden behind the call (`LobbyProps.hidden`), the preview is only its video, unnamed:
-          the call view names and says the same (the self view, the bar, the media problem), and
-          the level meter rests. */}
-      <VideoTile
-        variant="preview"
-        name={props.hidden ? undefined : labels.you}
-        placeholder={(!props.hidden && placeholder) || undefined}
-      >
+      <VideoTile variant="preview" name={labels.you} placeholder={placeholder || undefined}>
         <LocalVideo
           stream={mediaState.stream}
-          aria-label={props.hidden ? undefined : labels.localVideo}
+          aria-label={labels.localVideo}
           className="rpc-video"
         />
       </VideoTile>
-      {!props.hidden && (
-        <MediaBar {...props} className="rpc-bar--lobby">
-          {mediaState.status === 'live' && <MicLevel stream={mediaState.stream} labels={labels} />}
-        </MediaBar>
-      )}
-      {mediaState.error && !mixed && !props.hidden && (
+      <MediaBar {...props} className="rpc-bar--lobby">
+        {mediaState.status === 'live' && <MicLevel stream={mediaState.stream} labels={labels} />}
+      </MediaBar>
+      {mediaState.error && !mixed && (
         <ErrorAlert error={mediaState.error} errorText={errorText}>
           {media && (
             <button type="button" className="rpc-button" onClick={() => void media.start()}>
@@ -139,10 +131,10 @@ function Preview(props: LobbyProps) {
           )}
         </ErrorAlert>
       )}
-      {mixed && !props.hidden && (
+      {mixed && (
         <DeviceStatusList devices={mediaState.devices} errorText={errorText} labels={labels} />
       )}
-      {mediaState.status === 'receive-only' && !mediaState.error && !props.hidden && (
+      {mediaState.status === 'receive-only' && !mediaState.error && (
         <p className="rpc-notice" data-state="receive-only">
           {labels.receiveOnly}
         </p>
@@ -246,11 +238,16 @@ function Invitation(props: LobbyProps) {
   )
 }
 
-/** Before the call: the preview on one side, the way in (steps, invitation or Start call) on the other. */
-export function Lobby(props: LobbyProps) {
+const skipWhileBehind = (_: LobbyProps, next: LobbyProps) => next.behind === true
+
+/**
+ * Before the call: the preview on one side, the way in (steps, invitation or Start call) on the
+ * other. Not rendered again while it is behind the call (`behind`): it keeps what it showed.
+ */
+export const Lobby = memo(function Lobby(props: LobbyProps) {
   const { labels, role, mode, actions, channel, session, invited, signaling } = props
   return (
-    <div className="rpc-lobby" data-invited={invited ? '' : undefined} hidden={props.hidden}>
+    <div className="rpc-lobby" data-invited={invited ? '' : undefined}>
       <Preview {...props} />
       <div className="rpc-card rpc-lobby__card">
         {invited ? (
@@ -290,7 +287,7 @@ export function Lobby(props: LobbyProps) {
         )}
         <SessionErrorAlert {...props} />
         {/* A call under way that has not connected yet can always be abandoned. */}
-        {actions.hangUp && !props.hidden && (
+        {actions.hangUp && !props.behind && (
           <button type="button" className="rpc-button rpc-lobby__hang-up" onClick={props.hangUp}>
             {labels.hangUp}
           </button>
@@ -298,4 +295,4 @@ export function Lobby(props: LobbyProps) {
       </div>
     </div>
   )
-}
+}, skipWhileBehind)

@@ -2,6 +2,7 @@ import {
   useEffect,
   useId,
   useMemo,
+  useRef,
   useState,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
@@ -26,6 +27,7 @@ import { DetailsPanel } from './DetailsPanel.js'
 import { EndedCard } from './EndedCard.js'
 import type { LayoutContext } from './layoutContext.js'
 import { Lobby } from './Lobby.js'
+import { useQuietSession, useQuietUntilFirstFrame } from './useQuietView.js'
 
 /** Props of {@link VideoCallLayout}. */
 export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'> {
@@ -148,13 +150,17 @@ export function VideoCallLayout({
     string,
   ]
 
-  const phase = useSessionSelector(selectPhase, session)
-  const step = useSessionSelector(selectStep, session)
-  const signalingState = useSessionSelector(selectSignaling, session)
-  const inBand = useSessionSelector(selectInBand, session)
-  const localScreen = useSessionSelector(selectLocalScreen, session)
-  const endedBy = useSessionSelector(selectEndedBy, session)
-  const localSignal = useSessionSelector(selectLocalSignal, session)
+  // What the layout shows is read from a view of the session that stands still while a call it
+  // shows comes up (useQuietUntilFirstFrame, below); what it does goes to the session.
+  const quiet = useQuietSession(session)
+  const shownSession = quiet?.view ?? null
+  const phase = useSessionSelector(selectPhase, shownSession)
+  const step = useSessionSelector(selectStep, shownSession)
+  const signalingState = useSessionSelector(selectSignaling, shownSession)
+  const inBand = useSessionSelector(selectInBand, shownSession)
+  const localScreen = useSessionSelector(selectLocalScreen, shownSession)
+  const endedBy = useSessionSelector(selectEndedBy, shownSession)
+  const localSignal = useSessionSelector(selectLocalSignal, shownSession)
   const mediaState = useLocalMediaState(media)
   const devices = useMediaDevices(mediaState.stream)
   const { micMuted, cameraOff } = mediaState
@@ -202,6 +208,8 @@ export function VideoCallLayout({
     step === 'completing' &&
     phase === 'connecting' &&
     signalingState === 'have-local-offer'
+  const root = useRef<HTMLElement>(null)
+  useQuietUntilFirstFrame(quiet, shown === 'call' && mode === 'copy-paste', root)
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee
   // with the offer filled in, and drop the offer from the address bar and history, so a reload or
@@ -265,7 +273,7 @@ export function VideoCallLayout({
   }
 
   const context: LayoutContext = {
-    session,
+    session: shownSession,
     media,
     labels,
     errorText,
@@ -295,6 +303,7 @@ export function VideoCallLayout({
 
   return (
     <section
+      ref={root}
       aria-label={labels.call}
       // An app's className adds to ours, so the stylesheet keeps applying.
       className={className ? `rpc-call ${className}` : 'rpc-call'}
@@ -309,7 +318,7 @@ export function VideoCallLayout({
         {(shown === 'lobby' || lobbyBehind) && (
           <Lobby
             {...context}
-            hidden={shown !== 'lobby'}
+            behind={shown !== 'lobby'}
             remoteSignal={remoteSignal}
             onRemoteSignalChange={(text) => {
               setRemoteSignal(text)
@@ -340,6 +349,7 @@ export function VideoCallLayout({
           <CallStage
             {...context}
             hidden={shown !== 'call'}
+            lobbyBehind={lobbyBehind}
             remoteSignal={remoteSignal}
             onRemoteSignalChange={setRemoteSignal}
           />

@@ -1,0 +1,91 @@
+import type { PeerSession, PeerSessionState } from '../core/peerSession.js'
+
+/**
+ * A view of a session that a layout reads from, and that can stand still for a moment: while it
+ * is held, its snapshot stays the one it had when held and its subscribers hear nothing. At the
+ * release they hear once and read the session as it is, every change of the meantime in one
+ * render. Only the view stands still: the session, and everything else subscribed to it, see each
+ * change as it happens.
+ */
+export interface QuietSession {
+  /** The session to read and to call: its own methods, with the snapshot and subscription above. */
+  readonly view: PeerSession
+  /**
+   * Holds the view as it is now, for at most `maxMs`. A change that leaves the path of a call that
+   * is coming up (an error; a phase other than `connecting` or `connected`; another step or
+   * remote stream) releases it at once.
+   */
+  hold(maxMs: number): void
+  /** Lets the view show the session as it is (once; a release while not held does nothing). */
+  release(): void
+  /** Whether the view is held now. */
+  isHeld(): boolean
+}
+
+/** Whether `now` is still the call that `held` was coming up to: the view may stay still. */
+export function staysQuiet(held: PeerSessionState, now: PeerSessionState): boolean {
+  return (
+    now.error === null &&
+    (now.phase === 'connecting' || now.phase === 'connected') &&
+    now.step === held.step &&
+    now.remoteStream === held.remoteStream
+  )
+}
+
+/**
+ * Wraps `session` in a view that can be held (see {@link QuietSession}). The layout of
+ * `<VideoCall>` holds it from the moment it shows a copy-paste call until the other person's first
+ * frame is on screen: the browser connects the call on a main thread that renders nothing.
+ *
+ * @example
+ * const quiet = createQuietSession(session)
+ * quiet.hold(1000) // the view keeps today's snapshot
+ * quiet.release() // its subscribers hear once, and read the session as it is
+ */
+export function createQuietSession(session: PeerSession): QuietSession {
+  let held: PeerSessionState | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const listeners = new Set<() => void>()
+  let unsubscribe: (() => void) | null = null
+  const notify = () => {
+    for (const listener of [...listeners]) listener()
+  }
+  const release = () => {
+    if (held === null) return
+    clearTimeout(timer)
+    const was = held
+    held = null
+    if (session.getState() !== was) notify()
+  }
+  const onChange = () => {
+    if (held === null) notify()
+    else if (!staysQuiet(held, session.getState())) release()
+  }
+  // The session's own methods, called on the session (the view only reads differently).
+  const view: PeerSession = Object.create(session, {
+    getState: { value: () => held ?? session.getState() },
+    subscribe: {
+      value(listener: () => void) {
+        listeners.add(listener)
+        unsubscribe ??= session.subscribe(onChange)
+        return () => {
+          listeners.delete(listener)
+          if (listeners.size === 0 && unsubscribe) {
+            unsubscribe()
+            unsubscribe = null
+          }
+        }
+      },
+    },
+  }) as PeerSession
+  return {
+    view,
+    hold(maxMs) {
+      if (held !== null) return
+      held = session.getState()
+      timer = setTimeout(release, maxMs)
+    },
+    release,
+    isHeld: () => held !== null,
+  }
+}
