@@ -11,6 +11,7 @@ import {
   expectPlayingVideo,
   paste,
   trackMediaTracks,
+  trackPeerConnections,
   waitForSignal,
   type CallUi,
 } from './helpers'
@@ -201,28 +202,103 @@ describe('given Complete connection is clicked and the browser takes its time wi
       fireEvent.click(b.button('Create answer'))
       const box = a.remoteSignal()
       paste(box, await waitForSignal(b))
+      // Open before the click: until the answer is applied, the call's bar has only Hang up.
+      a.openDetails()
       fireEvent.click(a.button('Complete connection'))
 
-      // The call view, while the answer is still being applied.
+      // The call view, while the answer is still being applied: the other person's tile, what
+      // the call does, and Hang up (the rest of the bar comes once the answer is applied).
       await waitFor(() => expect(a.region.dataset.view).toBe('call'))
       expect(a.statePanel().textContent).toContain('signaling: have-local-offer')
-      expect(a.queryButton('Hang up')).not.toBeNull()
+      expect(within(a.region).getByText('Connecting…')).toBeTruthy()
+      const controls = within(a.region).getByRole('group', { name: 'Call controls' })
+      const buttons = within(controls).getAllByRole('button')
+      expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual(['Hang up'])
       expect(a.queryButton('Complete connection')).toBeNull()
       // The lobby is behind it: mounted (its field is the same element), out of sight and of the
-      // accessibility tree, and nothing it names is there twice.
+      // accessibility tree, and nothing it names is named twice.
       expect(box.isConnected).toBe(true)
-      expect(box.closest('.rpc-lobby')?.hasAttribute('hidden')).toBe(true)
+      expect(getComputedStyle(box.closest('.rpc-lobby') as Element).display).toBe('none')
       expect(within(a.region).getAllByLabelText('Local video')).toHaveLength(1)
-      const hangUps = within(a.region).getAllByRole('button', { name: 'Hang up', hidden: true })
-      expect(hangUps).toHaveLength(1)
+      expect(within(a.region).getAllByLabelText('Remote video')).toHaveLength(1)
+      expect(within(a.region).getAllByRole('button', { name: 'Hang up' })).toHaveLength(1)
 
-      // Once the answer is applied, the lobby is gone, and the call connects.
-      await waitFor(() => expect(box.isConnected).toBe(false))
+      // Once the answer is applied and the picture is there, the lobby is gone, the whole bar is
+      // there, and the call is connected.
+      await waitFor(() => expect(box.isConnected).toBe(false), { timeout: 5_000 })
       await waitFor(() => expect(a.statePanel().textContent).toContain('connection: connected'))
       await expectPlayingVideo(a.remoteVideo())
+      expect(a.queryButton('Mute microphone')).not.toBeNull()
     } finally {
       RTCPeerConnection.prototype.setRemoteDescription = apply
     }
+  })
+})
+
+/**
+ * Two calls up to the click on Complete connection, the callee's camera a canvas that shows
+ * nothing until `draw()`. Resolves the caller's region state at the moment its browser reports
+ * `connected`, and the click time.
+ */
+async function clickWithPictureHeldBack() {
+  const connections = trackPeerConnections()
+  render(
+    <>
+      <VideoCall iceServers={[]} />
+      <VideoCall iceServers={[]} defaultRole="callee" />
+    </>,
+  )
+  const [a, b] = calls() as [CallUi, CallUi]
+  fireEvent.click(a.button('Create offer'))
+  const offer = await waitForSignal(a)
+  const canvas = document.createElement('canvas')
+  canvas.width = 64
+  canvas.height = 48
+  const camera = canvas.captureStream(0).getVideoTracks()[0] as CanvasCaptureMediaStreamTrack
+  const media = trackMediaTracks(async () => {
+    const microphone = await media.original({ audio: true })
+    return new MediaStream([...microphone.getAudioTracks(), camera])
+  })
+  paste(b.remoteSignal(), offer)
+  fireEvent.click(b.button('Create answer'))
+  paste(a.remoteSignal(), await waitForSignal(b))
+  // Open before the click: until the answer is applied, the call's bar has only Hang up.
+  a.openDetails()
+  const caller = connections.live().find((pc) => pc.signalingState === 'have-local-offer')
+  if (!caller) throw new Error('no caller connection waiting for its answer')
+  const atConnected = new Promise<string | undefined>((resolve) => {
+    caller.addEventListener('connectionstatechange', () => {
+      if (caller.connectionState === 'connected') resolve(a.region.dataset.state)
+    })
+  })
+  fireEvent.click(a.button('Complete connection'))
+  const draw = () => {
+    canvas.getContext('2d')?.fillRect(0, 0, 64, 48)
+    camera.requestFrame()
+  }
+  return { a, atConnected, draw }
+}
+
+describe('given Complete connection is clicked', () => {
+  it('the call view stands still while the browser connects, until the first frame', async () => {
+    const { a, atConnected, draw } = await clickWithPictureHeldBack()
+    // The browser says connected: the view still shows the moment of the click (no render takes
+    // the processor from the connection and the first frame).
+    expect(await atConnected).toBe('connecting')
+    expect(a.statePanel().textContent).toContain('signaling: have-local-offer')
+    expect(a.queryButton('Hang up')).not.toBeNull()
+    // The other person's first frame: everything of the meantime shows in one go.
+    draw()
+    await waitFor(() => expect(a.region.dataset.state).toBe('connected'))
+    expect(a.statePanel().textContent).toContain('connection: connected')
+    expect(a.queryButton('Mute microphone')).not.toBeNull()
+  })
+
+  it('with no picture coming, the view catches up after a second', async () => {
+    const { a, atConnected } = await clickWithPictureHeldBack()
+    expect(await atConnected).toBe('connecting')
+    await waitFor(() => expect(a.region.dataset.state).toBe('connected'), { timeout: 3_000 })
+    expect(a.statePanel().textContent).toContain('connection: connected')
   })
 })
 
