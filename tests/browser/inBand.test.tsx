@@ -1,9 +1,9 @@
-import { fireEvent, render, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { VideoCall } from '../../src'
 import {
-  calls,
+  callUi,
   connectByPaste,
   expectPlayingVideo,
   trackMediaTracks,
@@ -30,13 +30,18 @@ const remoteScreen = (call: CallUi) =>
   call.region.querySelector<HTMLVideoElement>('video[aria-label="Remote screen"]')
 
 async function twoConnectedCalls() {
+  // Named apart: a real click finds its button by a locator made from the element, and two
+  // connected calls of the same name read alike (the same security code, the same states).
   render(
     <>
-      <VideoCall iceServers={[]} />
-      <VideoCall iceServers={[]} />
+      <VideoCall iceServers={[]} aria-label="Tab A" />
+      <VideoCall iceServers={[]} aria-label="Tab B" />
     </>,
   )
-  const [a, b] = calls() as [CallUi, CallUi]
+  const [a, b] = ['Tab A', 'Tab B'].map((name) => callUi(screen.getByRole('region', { name }))) as [
+    CallUi,
+    CallUi,
+  ]
   const signals = await connectByPaste(a, b)
   // The data channel opens right after: from now on nothing is pasted.
   await waitFor(() => expect(a.button('Share screen')).toHaveProperty('disabled', false))
