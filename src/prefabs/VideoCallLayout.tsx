@@ -199,15 +199,18 @@ export function VideoCallLayout({
     mode === 'copy-paste' &&
     (step === 'offer-ready' || step === 'answer-ready')
   // Complete connection shows the call at the click, while the browser applies the answer: the
-  // lobby stays behind it, hidden, until the first answer is applied, so a refused answer only
-  // shows it again as it was (the pasted text, the offer, the alert). Not for the offers of the
-  // call's own negotiation later (a screen share): the phase is past connecting then.
+  // lobby stays behind it, hidden and not rendered again, until the first answer is applied, so a
+  // refused answer only shows it again as it was (the pasted text, the offer, the alert). Not for
+  // the offers of the call's own negotiation later (a screen share): the phase is past connecting.
+  // The view stands still from the click to the first frame, so this lasts until then.
   const lobbyBehind =
     shown === 'call' &&
     mode === 'copy-paste' &&
     step === 'completing' &&
     phase === 'connecting' &&
     signalingState === 'have-local-offer'
+  // From the moment a copy-paste call shows (the click, or `connected` for the callee) to the
+  // other person's first frame, nothing renders: the browser connects and decodes undisturbed.
   const root = useRef<HTMLElement>(null)
   useQuietUntilFirstFrame(quiet, shown === 'call' && mode === 'copy-paste', root)
 
