@@ -1,14 +1,14 @@
-import { fireEvent, render, waitFor } from '@testing-library/react'
+import { fireEvent, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createPeerSession, MAX_SIGNAL_CHARS, VideoCall } from '../../src'
+import { createPeerSession, MAX_SIGNAL_CHARS } from '../../src'
 import {
-  calls,
   expectPlayingVideo,
   paste,
   waitForAlert,
   waitForLine,
   waitForSignal,
   type CallUi,
+  renderCallerAndCallee,
 } from './helpers'
 
 /** An offer from a third party, made by a real connection. */
@@ -40,13 +40,7 @@ async function refuse(call: CallUi, button: string, text: string, expected: stri
 
 describe('given a caller whose offer is waiting for an answer', () => {
   it('refuses every bad paste with a clear alert, keeps the offer, then connects with the right answer', async () => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     fireEvent.click(a.button('Create offer'))
     const offer = await waitForSignal(a)
 

@@ -14,6 +14,7 @@ import {
   trackPeerConnections,
   waitForSignal,
   type CallUi,
+  renderCallerAndCallee,
 } from './helpers'
 import '../../src/styles.css'
 
@@ -190,13 +191,7 @@ describe('given Complete connection is clicked and the browser takes its time wi
       return Reflect.apply(apply, this, [description]) as Promise<void>
     } as typeof apply
     try {
-      render(
-        <>
-          <VideoCall iceServers={[]} />
-          <VideoCall iceServers={[]} defaultRole="callee" />
-        </>,
-      )
-      const [a, b] = calls() as [CallUi, CallUi]
+      const [a, b] = renderCallerAndCallee()
       fireEvent.click(a.button('Create offer'))
       paste(b.remoteSignal(), await waitForSignal(a))
       fireEvent.click(b.button('Create answer'))
@@ -242,13 +237,7 @@ describe('given Complete connection is clicked and the browser takes its time wi
  */
 async function clickWithPictureHeldBack() {
   const connections = trackPeerConnections()
-  render(
-    <>
-      <VideoCall iceServers={[]} />
-      <VideoCall iceServers={[]} defaultRole="callee" />
-    </>,
-  )
-  const [a, b] = calls() as [CallUi, CallUi]
+  const [a, b] = renderCallerAndCallee()
   fireEvent.click(a.button('Create offer'))
   const offer = await waitForSignal(a)
   const canvas = document.createElement('canvas')

@@ -204,12 +204,8 @@ export async function connectByPaste(a: CallUi, b: CallUi) {
   return { offer, answer }
 }
 
-/**
- * Two `<VideoCall iceServers={[]} />` on one page, as two tabs would be, connected by paste (caller
- * `a`, callee `b`), with `b` playing `a`'s video; `pcs` are the connections they made.
- */
-export async function connectedPair() {
-  const pcs = trackPeerConnections()
+/** Two `<VideoCall iceServers={[]} />` on one page, as two tabs would be: caller `a`, callee `b`. */
+export function renderCallerAndCallee(): [CallUi, CallUi] {
   render(
     createElement(
       Fragment,
@@ -218,7 +214,16 @@ export async function connectedPair() {
       createElement(VideoCall, { iceServers: [], defaultRole: 'callee' }),
     ),
   )
-  const [a, b] = calls() as [CallUi, CallUi]
+  return calls() as [CallUi, CallUi]
+}
+
+/**
+ * Two `<VideoCall iceServers={[]} />` on one page, as two tabs would be, connected by paste (caller
+ * `a`, callee `b`), with `b` playing `a`'s video; `pcs` are the connections they made.
+ */
+export async function connectedPair() {
+  const pcs = trackPeerConnections()
+  const [a, b] = renderCallerAndCallee()
   await connectByPaste(a, b)
   await expectPlayingVideo(b.remoteVideo())
   return { a, b, pcs }

@@ -10,6 +10,7 @@ import {
   waitForLine,
   waitForSignal,
   type CallUi,
+  renderCallerAndCallee,
 } from './helpers'
 
 /** The bare description other tools print and read: `{"type","sdp"}`, nothing else. */
@@ -21,13 +22,7 @@ function parseDescription(text: string): { type: string; sdp: string } {
 
 describe('given two tabs set to Signal format: Description only', () => {
   it('writes bare {type, sdp} signals with the candidates inside, and they make a call', async () => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     for (const call of [a, b]) {
       fireEvent.change(call.select('Signal format'), { target: { value: 'description' } })
     }
@@ -68,13 +63,7 @@ function withExtensionCollision(sdp: string): string {
 
 describe('given an offer the browser refuses for a reason of its own', () => {
   it("shows the browser's reason under the hint, and puts it in the timeline and the debug report", async () => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     fireEvent.change(a.select('Signal format'), { target: { value: 'description' } })
     fireEvent.click(a.button('Create offer'))
     const offer = parseDescription(await waitForSignal(a))

@@ -12,6 +12,7 @@ import {
   waitForLine,
   waitForSignal,
   type CallUi,
+  renderCallerAndCallee,
 } from './helpers'
 
 function track(replacement?: Parameters<typeof trackMediaTracks>[0]) {
@@ -56,13 +57,7 @@ describe('given getUserMedia fails', () => {
       }
       return media.original(constraints)
     })
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     const { offer } = await connectByPaste(a, b)
     // A receive-only offer is a template signal too.
     expect(offer).toMatch(/^p2p2\.offer\./)
@@ -84,13 +79,7 @@ describe('given a callee without a camera', () => {
       if (calls_ === 2) return Promise.reject(new DOMException('denied', 'NotAllowedError'))
       return media.original(constraints)
     })
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     const { answer } = await connectByPaste(a, b)
     expect(answer).toMatch(/^p2p2\.answer\./)
     expect(answer.length).toBeLessThan(220)

@@ -11,6 +11,7 @@ import {
   until,
   waitForSignal,
   type CallUi,
+  renderCallerAndCallee,
 } from './helpers'
 
 describe('given a session prepared ahead of the click (prepare)', () => {
@@ -97,13 +98,7 @@ describe('given a session prepared ahead of the click (prepare)', () => {
 describe('given <VideoCall> with the camera preview on', () => {
   it('prepares the connection before Create offer, and the call uses it (prewarm, the default)', async () => {
     const pcs = trackPeerConnections()
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     fireEvent.click(a.button('Start camera'))
     await expectPlayingVideo(a.localVideo())
     await waitFor(() => expect(pcs.created).toHaveLength(1))

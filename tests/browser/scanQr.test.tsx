@@ -1,15 +1,14 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import qrcode from 'qrcode-generator'
 import { describe, expect, it } from 'vitest'
-import { qrSignalText, VideoCall } from '../../src'
+import { qrSignalText } from '../../src'
 import {
-  calls,
   defer,
   expectPlayingVideo,
   paste,
   waitForLine,
   waitForSignal,
-  type CallUi,
+  renderCallerAndCallee,
 } from './helpers'
 
 /**
@@ -89,13 +88,7 @@ function drawQr(text: string, canvas: HTMLCanvasElement) {
 
 describe('given a caller whose offer waits for an answer shown as a QR code', () => {
   it('completes the call with Scan QR code: no paste, and the scanner camera stops', async () => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     fireEvent.click(a.button('Create offer'))
     paste(b.remoteSignal(), await waitForSignal(a))
     fireEvent.click(b.button('Create answer'))
@@ -118,13 +111,7 @@ describe('given a caller whose offer waits for an answer shown as a QR code', ()
   })
 
   it('gives a damaged code an alert, keeps the offer waiting, and can scan again', async () => {
-    render(
-      <>
-        <VideoCall iceServers={[]} />
-        <VideoCall iceServers={[]} defaultRole="callee" />
-      </>,
-    )
-    const [a, b] = calls() as [CallUi, CallUi]
+    const [a, b] = renderCallerAndCallee()
     fireEvent.click(a.button('Create offer'))
     const offer = await waitForSignal(a)
     paste(b.remoteSignal(), offer)
