@@ -158,7 +158,9 @@ export const LoopbackCall: Story = {
     const { caller, callee } = await loopbackCall(canvasElement)
     for (const side of [caller, callee]) {
       await expect(within(side).getByRole('group', { name: 'Call controls' })).toBeVisible()
-      await expect(side.querySelector('textarea')).toBeNull()
+      // The whole call view, with the picture (it stands still until its first frame is shown).
+      await waitFor(() => expect(side.querySelector('textarea')).toBeNull())
+      await expect(within(side).getByRole('button', { name: 'Mute microphone' })).toBeVisible()
       await until(side, 'connection: connected')
     }
   },

@@ -142,6 +142,9 @@ export function CallStage(props: CallStageProps) {
               </p>
             )}
           </div>
+          <div className="rpc-stage__errors">
+            <SessionErrorAlert {...props} />
+          </div>
           <div role="group" aria-label={labels.callControls} className="rpc-bar rpc-bar--call">
             {hangUp}
           </div>

@@ -61,7 +61,7 @@ export function createQuietSession(session: PeerSession): QuietSession {
     if (held === null) notify()
     else if (!staysQuiet(held, session.getState())) release()
   }
-  // The session's own methods, called on the session (the view only reads differently).
+  // The session's own methods (closures over it: none reads `this`); only reading differs.
   const view: PeerSession = Object.create(session, {
     getState: { value: () => held ?? session.getState() },
     subscribe: {
