@@ -421,6 +421,8 @@ describe('given every state of the call, in both languages', () => {
     fireEvent.click(button('completeConnection', 'Complete connection'))
     const video = await within(a.region).findByLabelText(names ? names.remoteVideo : 'Remote video')
     await expectPlayingVideo(video as HTMLVideoElement)
+    // The whole call view comes with the picture (the view stands still until it is shown).
+    await within(a.region).findByRole('button', { name: names ? names.details : 'Details' })
     await check('in the call')
     fireEvent.click(button('details', 'Details'))
     await check('in the call with Details')
