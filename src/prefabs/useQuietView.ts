@@ -32,8 +32,9 @@ export function useQuietUntilFirstFrame(
     if (!showingCall || !quiet || !video) return
     const { phase, remoteStream } = quiet.view.getState()
     if (phase !== 'connecting' && phase !== 'connected') return
-    // Nothing to wait for: no video is coming, or its picture is there already.
-    if (remoteStream?.getVideoTracks().length === 0) return
+    // Nothing to wait for: no video is coming (the other side sends none: its stream, given at
+    // the click or with their offer, has no video), or its picture is there already.
+    if (!remoteStream?.getVideoTracks().length) return
     if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return
     quiet.hold(QUIET_MAX_MS)
     let live = true

@@ -235,7 +235,7 @@ describe('given Complete connection is clicked and the browser takes its time wi
  * nothing until `draw()`. Resolves the caller's region state at the moment its browser reports
  * `connected`, and the click time.
  */
-async function clickWithPictureHeldBack() {
+async function clickWithPictureHeldBack({ receiveOnly = false } = {}) {
   const connections = trackPeerConnections()
   const [a, b] = renderCallerAndCallee()
   fireEvent.click(a.button('Create offer'))
@@ -245,6 +245,7 @@ async function clickWithPictureHeldBack() {
   canvas.height = 48
   const camera = canvas.captureStream(0).getVideoTracks()[0] as CanvasCaptureMediaStreamTrack
   const media = trackMediaTracks(async () => {
+    if (receiveOnly) throw new DOMException('denied', 'NotAllowedError')
     const microphone = await media.original({ audio: true })
     return new MediaStream([...microphone.getAudioTracks(), camera])
   })
@@ -288,6 +289,12 @@ describe('given Complete connection is clicked', () => {
     expect(await atConnected).toBe('connecting')
     await waitFor(() => expect(a.region.dataset.state).toBe('connected'), { timeout: 3_000 })
     expect(a.statePanel().textContent).toContain('connection: connected')
+  })
+
+  it('with nothing coming from the other side (receive-only), it does not wait', async () => {
+    const { a, atConnected } = await clickWithPictureHeldBack({ receiveOnly: true })
+    expect(await atConnected).toBe('connected')
+    expect(a.queryButton('Mute microphone')).not.toBeNull()
   })
 })
 
