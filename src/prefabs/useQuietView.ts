@@ -19,8 +19,8 @@ export function useQuietSession(session: PeerSession | null): QuietSession | nul
  * other person's first frame is on screen in the remote video under `root` (or `QUIET_MAX_MS`).
  * In that window the browser finishes ICE and DTLS and decodes the first frame: a render then
  * would take the processor from it (measured: `npm run bench:connect`). The call view is shown
- * already, with its controls; what changed meanwhile (the answer applied, `connected`, the
- * security code) shows in one render with the picture.
+ * already, with Hang up; what changed meanwhile (the answer applied, `connected`, the security
+ * code, the rest of the bar) shows in one render with the picture.
  */
 export function useQuietUntilFirstFrame(
   quiet: QuietSession | null,

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createPeerSession, decodeSignal, encodeSignal, type PeerSession } from '../../src'
 import { connectedPair, defer, until } from './helpers'
@@ -61,8 +61,12 @@ async function callThroughRelay(a: PeerSession, b: PeerSession) {
 describe('the security code', () => {
   it('is the same on both sides of a direct call, shown as "Security code"', async () => {
     await connectedPair()
-    const codes = await screen.findAllByLabelText('Security code')
-    expect(codes).toHaveLength(2)
+    // Each call view shows it with the other person's picture (it stands still until then).
+    const codes = await waitFor(() => {
+      const shown = screen.getAllByLabelText('Security code')
+      expect(shown).toHaveLength(2)
+      return shown
+    })
     const [codeA, codeB] = codes.map((el) => el.textContent)
     expect(codeA).toMatch(/^\d{3} \d{3}$/)
     expect(codeA).toBe(codeB)
