@@ -6,6 +6,7 @@ import { VideoCall } from '../../src'
 import { MESSAGES_ZH_CN } from '../../src/locales/zh-CN'
 import {
   callUi,
+  defer,
   calls,
   connectByPaste,
   expectPlayingVideo,
@@ -16,6 +17,7 @@ import {
   type CallUi,
   renderCallerAndCallee,
 } from './helpers'
+import { QUIET_MAX_MS } from '../../src/prefabs/useQuietView'
 import '../../src/styles.css'
 
 const initial = { width: window.innerWidth, height: window.innerHeight }
@@ -231,9 +233,10 @@ describe('given Complete connection is clicked and the browser takes its time wi
 })
 
 /**
- * Two calls up to the click on Complete connection, the callee's camera a canvas that shows
- * nothing until `draw()`. Resolves the caller's region state at the moment its browser reports
- * `connected`, and the click time.
+ * Two calls, then the click on Complete connection; the callee's camera is a canvas that shows
+ * nothing until `draw()` (with `receiveOnly`, the callee has no camera or microphone at all).
+ * `atConnected` resolves the caller's region state at the moment its browser reports `connected`;
+ * `clickedAt` is when the click was made (`performance.now()`).
  */
 async function clickWithPictureHeldBack({ receiveOnly = false } = {}) {
   const connections = trackPeerConnections()
@@ -261,25 +264,32 @@ async function clickWithPictureHeldBack({ receiveOnly = false } = {}) {
       if (caller.connectionState === 'connected') resolve(a.region.dataset.state)
     })
   })
+  const clickedAt = performance.now()
   fireEvent.click(a.button('Complete connection'))
+  // From then on a frame every 50 ms, as a camera gives them (an encoder may drop a lone frame).
   const draw = () => {
-    canvas.getContext('2d')?.fillRect(0, 0, 64, 48)
-    camera.requestFrame()
+    const timer = setInterval(() => {
+      canvas.getContext('2d')?.fillRect(0, 0, 64, 48)
+      camera.requestFrame()
+    }, 50)
+    defer(() => clearInterval(timer))
   }
-  return { a, atConnected, draw }
+  return { a, atConnected, draw, clickedAt }
 }
 
 describe('given Complete connection is clicked', () => {
   it('the call view stands still while the browser connects, until the first frame', async () => {
-    const { a, atConnected, draw } = await clickWithPictureHeldBack()
+    const { a, atConnected, draw, clickedAt } = await clickWithPictureHeldBack()
     // The browser says connected: the view still shows the moment of the click (no render takes
     // the processor from the connection and the first frame).
     expect(await atConnected).toBe('connecting')
     expect(a.statePanel().textContent).toContain('signaling: have-local-offer')
     expect(a.queryButton('Hang up')).not.toBeNull()
-    // The other person's first frame: everything of the meantime shows in one go.
+    // The other person's first frame: everything of the meantime shows in one go, sooner than
+    // the longest the view may stand still (so the frame let it go, not the time).
     draw()
     await waitFor(() => expect(a.region.dataset.state).toBe('connected'))
+    expect(performance.now() - clickedAt).toBeLessThan(QUIET_MAX_MS)
     expect(a.statePanel().textContent).toContain('connection: connected')
     expect(a.queryButton('Mute microphone')).not.toBeNull()
   })
