@@ -104,6 +104,11 @@ export function CallStage(props: CallStageProps) {
         </span>
       </p>
     ) : undefined
+  const pill = status && (
+    <p className="rpc-pill" data-state={phase}>
+      {status}
+    </p>
+  )
   const hangUp = (
     <IconButton icon="hangUp" label={labels.hangUp} variant="danger" onClick={props.hangUp} />
   )
@@ -135,13 +140,7 @@ export function CallStage(props: CallStageProps) {
       {/* With the lobby behind: what the call does, and the way out of it. */}
       {!props.hidden && props.lobbyBehind && (
         <>
-          <div className="rpc-stage__top">
-            {status && (
-              <p className="rpc-pill" data-state={phase}>
-                {status}
-              </p>
-            )}
-          </div>
+          <div className="rpc-stage__top">{pill}</div>
           <div className="rpc-stage__errors">
             <SessionErrorAlert {...props} />
           </div>
@@ -154,11 +153,7 @@ export function CallStage(props: CallStageProps) {
       {full && (
         <>
           <div className="rpc-stage__top">
-            {status && (
-              <p className="rpc-pill" data-state={phase}>
-                {status}
-              </p>
-            )}
+            {pill}
             <SecurityCode code={code} labels={labels} className="rpc-security rpc-security--chip" />
           </div>
           {recovering && <Recovery {...props} />}
