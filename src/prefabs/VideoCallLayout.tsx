@@ -27,7 +27,7 @@ import { DetailsPanel } from './DetailsPanel.js'
 import { EndedCard } from './EndedCard.js'
 import type { LayoutContext } from './layoutContext.js'
 import { Lobby } from './Lobby.js'
-import { useQuietSession, useQuietUntilConnected, useQuietUntilFirstFrame } from './useQuietView.js'
+import { useQuietSession, useQuietUntilFirstFrame } from './useQuietView.js'
 
 /** Props of {@link VideoCallLayout}. */
 export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'> {
@@ -213,8 +213,6 @@ export function VideoCallLayout({
   // other person's first frame, nothing renders: the browser connects and decodes undisturbed.
   const root = useRef<HTMLElement>(null)
   useQuietUntilFirstFrame(quiet, shown === 'call' && mode === 'copy-paste', root)
-  // The answering side, its call view made ahead: still from the moment the connection comes up.
-  useQuietUntilConnected(quiet, stageAhead && step === 'answer-ready', root)
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee
   // with the offer filled in, and drop the offer from the address bar and history, so a reload or

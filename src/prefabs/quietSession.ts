@@ -16,19 +16,7 @@ export interface QuietSession {
    * remote stream) releases it at once.
    */
   hold(maxMs: number): void
-  /**
-   * Holds the view from a change to come: the first change for which `starts(before, now)` is true
-   * (and that stays on the path of a call coming up) is not shown, and the view holds `before`
-   * from then, as `hold(maxMs)` would. Until then every change shows as it comes.
-   */
-  holdFrom(
-    starts: (before: PeerSessionState, now: PeerSessionState) => boolean,
-    maxMs: number,
-  ): void
-  /**
-   * Lets the view show the session as it is (once; a release while not held does nothing), and
-   * forgets a `holdFrom` still waiting for its change.
-   */
+  /** Lets the view show the session as it is (once; a release while not held does nothing). */
   release(): void
   /** Whether the view is held now. */
   isHeld(): boolean
@@ -57,44 +45,21 @@ export function staysQuiet(held: PeerSessionState, now: PeerSessionState): boole
 export function createQuietSession(session: PeerSession): QuietSession {
   let held: PeerSessionState | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
-  // What the view's subscribers were last shown, and a hold waiting for its change.
-  let shown = session.getState()
-  let armed: {
-    starts: (before: PeerSessionState, now: PeerSessionState) => boolean
-    maxMs: number
-  } | null = null
   const listeners = new Set<() => void>()
   let unsubscribe: (() => void) | null = null
   const notify = () => {
     for (const listener of [...listeners]) listener()
   }
-  const hold = (snapshot: PeerSessionState, maxMs: number) => {
-    held = snapshot
-    timer = setTimeout(release, maxMs)
-  }
   const release = () => {
-    armed = null
     if (held === null) return
     clearTimeout(timer)
     const was = held
     held = null
-    shown = session.getState()
-    if (shown !== was) notify()
+    if (session.getState() !== was) notify()
   }
   const onChange = () => {
-    const now = session.getState()
-    if (held !== null) {
-      if (!staysQuiet(held, now)) release()
-      return
-    }
-    if (armed && armed.starts(shown, now) && staysQuiet(shown, now)) {
-      const { maxMs } = armed
-      armed = null
-      hold(shown, maxMs)
-      return
-    }
-    shown = now
-    notify()
+    if (held === null) notify()
+    else if (!staysQuiet(held, session.getState())) release()
   }
   // The session's own methods (closures over it: none reads `this`); only reading differs.
   const view: PeerSession = Object.create(session, {
@@ -102,10 +67,7 @@ export function createQuietSession(session: PeerSession): QuietSession {
     subscribe: {
       value(listener: () => void) {
         listeners.add(listener)
-        if (!unsubscribe) {
-          shown = session.getState()
-          unsubscribe = session.subscribe(onChange)
-        }
+        unsubscribe ??= session.subscribe(onChange)
         return () => {
           listeners.delete(listener)
           if (listeners.size === 0 && unsubscribe) {
@@ -120,13 +82,8 @@ export function createQuietSession(session: PeerSession): QuietSession {
     view,
     hold(maxMs) {
       if (held !== null) return
-      armed = null
-      hold(session.getState(), maxMs)
-    },
-    holdFrom(starts, maxMs) {
-      if (held !== null) return
-      shown = session.getState()
-      armed = { starts, maxMs }
+      held = session.getState()
+      timer = setTimeout(release, maxMs)
     },
     release,
     isHeld: () => held !== null,

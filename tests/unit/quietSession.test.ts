@@ -6,7 +6,6 @@ import {
 } from '../../src/core/peerSession'
 import { createStore } from '../../src/core/store'
 import { createQuietSession, staysQuiet } from '../../src/prefabs/quietSession'
-import { connectionComesUp } from '../../src/prefabs/useQuietView'
 
 /** A session as far as the view reads it: a store, and one method that records its calls. */
 function fakeSession() {
@@ -130,89 +129,6 @@ describe('createQuietSession', () => {
     expect(subscriptions).toBe(0)
     store.setState((s) => ({ ...s, phase: 'connected' }))
     expect(listener).not.toHaveBeenCalled()
-  })
-})
-
-describe('holdFrom', () => {
-  const up = (before: PeerSessionState, now: PeerSessionState) =>
-    before.connectionState !== 'connected' && now.connectionState === 'connected'
-
-  it('shows every change until the one that starts it, then holds what was shown before it', () => {
-    const { session, set } = fakeSession()
-    const quiet = createQuietSession(session)
-    const listener = vi.fn()
-    quiet.view.subscribe(listener)
-    quiet.holdFrom(up, 1000)
-    // A long wait for the other side: what happens meanwhile shows as it comes.
-    set({ iceConnectionState: 'connected' })
-    expect(listener).toHaveBeenCalledTimes(1)
-    const before = quiet.view.getState()
-    expect(before.iceConnectionState).toBe('connected')
-    expect(quiet.isHeld()).toBe(false)
-    // The change that starts it is not shown, nor what follows.
-    set({ connectionState: 'connected', phase: 'connected' })
-    set({ inBand: true })
-    expect(listener).toHaveBeenCalledTimes(1)
-    expect(quiet.isHeld()).toBe(true)
-    expect(quiet.view.getState()).toBe(before)
-    quiet.release()
-    expect(listener).toHaveBeenCalledTimes(2)
-    expect(quiet.view.getState().phase).toBe('connected')
-  })
-
-  it('lasts at most maxMs from its change, and a release before its change disarms it', () => {
-    const { session, set } = fakeSession()
-    const quiet = createQuietSession(session)
-    const listener = vi.fn()
-    quiet.view.subscribe(listener)
-    quiet.holdFrom(up, 1000)
-    vi.advanceTimersByTime(5000)
-    set({ connectionState: 'connected' })
-    expect(quiet.isHeld()).toBe(true)
-    vi.advanceTimersByTime(1000)
-    expect(quiet.isHeld()).toBe(false)
-    expect(listener).toHaveBeenCalledTimes(1)
-
-    const other = fakeSession()
-    const disarmed = createQuietSession(other.session)
-    disarmed.view.subscribe(listener)
-    disarmed.holdFrom(up, 1000)
-    disarmed.release()
-    other.set({ connectionState: 'connected' })
-    expect(disarmed.isHeld()).toBe(false)
-    expect(listener).toHaveBeenCalledTimes(2)
-  })
-
-  it('does not start on a change off the way up (an error with it), and such a change ends it', () => {
-    const { session, set } = fakeSession()
-    const quiet = createQuietSession(session)
-    const listener = vi.fn()
-    quiet.view.subscribe(listener)
-    quiet.holdFrom(up, 1000)
-    set({ connectionState: 'connected', phase: 'failed' })
-    expect(quiet.isHeld()).toBe(false)
-    expect(listener).toHaveBeenCalledTimes(1)
-
-    const next = fakeSession()
-    const held = createQuietSession(next.session)
-    held.view.subscribe(listener)
-    held.holdFrom(up, 1000)
-    next.set({ connectionState: 'connected' })
-    expect(held.isHeld()).toBe(true)
-    next.set({ step: 'hung-up', phase: 'closed' })
-    expect(held.isHeld()).toBe(false)
-    expect(held.view.getState().step).toBe('hung-up')
-  })
-})
-
-describe('connectionComesUp', () => {
-  const waiting = { ...INITIAL_SESSION_STATE, phase: 'connecting', step: 'answer-ready' } as const
-  it('is the change to a connected connection (DTLS), not ICE alone', () => {
-    const iceUp = { ...waiting, iceConnectionState: 'connected' } as const
-    expect(connectionComesUp(waiting, iceUp)).toBe(false)
-    expect(connectionComesUp(iceUp, { ...iceUp, connectionState: 'connected' })).toBe(true)
-    const connected = { ...iceUp, connectionState: 'connected' } as const
-    expect(connectionComesUp(connected, { ...connected, inBand: true })).toBe(false)
   })
 })
 
