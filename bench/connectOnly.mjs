@@ -33,7 +33,7 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: CH
 try {
   const { kit, raw, against: before } = await measureTwoTabs(browser, { runs, against, rawQuery })
   const row = (name, s) =>
-    `${name.padEnd(12)} first frame median ${Math.round(s.firstFrame.median)} ms, p90 ${Math.round(s.firstFrame.p90)} ms (callee's ${Math.round(s.calleeFrame.median)} / ${Math.round(s.calleeFrame.p90)} ms) | decode ${Math.round(s.decode)}, SRD ${Math.round(s.setRemoteDescription)}, →connected ${Math.round(s.toConnected)}, →frame ${Math.round(s.connectedToFrame)}, long tasks ${Math.round(s.longTaskMs)} ms | from the click: ICE connected ${Math.round(s.iceConnected)}, Remote video given its stream ${Math.round(s.remoteAttached)}, first frame received ${Math.round(s.received)}, presented ${Math.round(s.presented)}; main thread busy ${Math.round(s.busyMs)} ms; renderers' CPU in 600 ms ${Math.round(s.rendererCpuMs)} ms`
+    `${name.padEnd(12)} first frame median ${Math.round(s.firstFrame.median)} ms, p90 ${Math.round(s.firstFrame.p90)} ms | decode ${Math.round(s.decode)}, SRD ${Math.round(s.setRemoteDescription)}, →connected ${Math.round(s.toConnected)}, →frame ${Math.round(s.connectedToFrame)}, long tasks ${Math.round(s.longTaskMs)} ms | from the click: ICE connected ${Math.round(s.iceConnected)}, Remote video given its stream ${Math.round(s.remoteAttached)}, first frame received ${Math.round(s.received)}, presented ${Math.round(s.presented)}; main thread busy ${Math.round(s.busyMs)} ms; renderers' CPU in 600 ms ${Math.round(s.rendererCpuMs)} ms`
   console.log(
     `Complete connection click → first remote frame, two tabs, production build, ${runs} runs each`,
   )

@@ -152,10 +152,6 @@ const rows = [
     '   react-p2p-call (the demo), median / p90',
     `${ms(t.kit.firstFrame.median)} / ${ms(t.kit.firstFrame.p90)} (${(t.kit.firstFrame.median / t.raw.firstFrame.median).toFixed(2)}× / ${(t.kit.firstFrame.p90 / t.raw.firstFrame.p90).toFixed(2)}× raw)`,
   ],
-  [
-    '   the callee, from the same click to its first frame: raw / react-p2p-call, median / p90',
-    `${ms(t.raw.calleeFrame.median)} / ${ms(t.raw.calleeFrame.p90)}; ${ms(t.kit.calleeFrame.median)} / ${ms(t.kit.calleeFrame.p90)}`,
-  ],
   ['     raw, medians', breakdown(t.raw)],
   ['     react-p2p-call, medians', breakdown(t.kit)],
   [

@@ -1,6 +1,6 @@
 /* global window, document, Element, HTMLMediaElement, requestAnimationFrame, RTCPeerConnection -- the init script runs in the pages */
 // What a person waits for: two tabs, a copy-paste call, from the **Complete connection** click to
-// the first frame of the other person's video on the caller's side (and on the callee's). The kit's demo (production
+// the first frame of the other person's video on the caller's side. The kit's demo (production
 // build) against the tutorial's lab page with the raw API (bench/raw.html), each in a tab pair of
 // its own, runs interleaved. Both pages get the same instrumentation (an init script): the click,
 // setRemoteDescription (start and end), `connected`, and the first frame of the first remote track
@@ -16,14 +16,12 @@ const ROOT = new URL('..', import.meta.url).pathname
 function instrument() {
   const marks = {
     click: null,
-    clickWall: null,
     srdStart: null,
     srdEnd: null,
     iceConnected: null,
     connected: null,
     remoteAttached: null,
     frame: null,
-    frameWall: null,
     received: null,
     presented: null,
     longTasks: [],
@@ -72,7 +70,6 @@ function instrument() {
       const target = event.target instanceof Element ? event.target.closest('button') : null
       if (target?.textContent?.includes('Complete connection')) {
         marks.click = last = performance.now()
-        marks.clickWall = Date.now()
         channel.port2.postMessage(0)
       }
     },
@@ -110,7 +107,6 @@ function instrument() {
       video.requestVideoFrameCallback((_, meta) => {
         if (marks.frame !== null) return
         marks.frame = performance.now()
-        marks.frameWall = Date.now()
         // A WebRTC frame says when its last packet came and when it went to the compositor: the
         // sender and network apart from this tab's own part.
         marks.received = meta.receiveTime ?? null
@@ -177,22 +173,14 @@ async function oneCall(context, url, kind) {
     // the CPU_WINDOW_MS after the click: work, where "main thread busy" also counts waiting for a
     // core.
     const cpu = await rendererCpu(context)
-    // The callee person waits too: its first frame is timed from the same click, on the wall
-    // clock (ms); from here its page looks for its Remote video's first frame.
-    await callee.evaluate(() => {
-      window.__marks.click = performance.now()
-    })
     const clicked = Date.now()
     await caller.getByRole('button', { name: 'Complete connection' }).click()
-    const framed = { timeout: 20_000 }
-    await caller.waitForFunction(() => window.__marks.frame !== null, undefined, framed)
-    await callee.waitForFunction(() => window.__marks.frame !== null, undefined, framed)
+    await caller.waitForFunction(() => window.__marks.frame !== null, undefined, {
+      timeout: 20_000,
+    })
     await caller.waitForTimeout(Math.max(0, CPU_WINDOW_MS - (Date.now() - clicked)))
     const rendererCpuMs = (await rendererCpu(context)) - cpu
-    const marks = await caller.evaluate(() => window.__marks)
-    // Wall-clock time: each tab's high-resolution clock has an origin of its own.
-    const calleeWall = await callee.evaluate(() => window.__marks.frameWall)
-    return { ...marks, calleeFrame: calleeWall - marks.clickWall, rendererCpuMs }
+    return { ...(await caller.evaluate(() => window.__marks)), rendererCpuMs }
   } finally {
     await caller.close()
     await callee.close()
@@ -299,7 +287,6 @@ export async function measureTwoTabs(browser, { runs = 7, against, rawQuery = ''
         median: median(of((m) => m.frame - m.click)),
         p90: p90(of((m) => m.frame - m.click)),
       },
-      calleeFrame: { median: median(of((m) => m.calleeFrame)), p90: p90(of((m) => m.calleeFrame)) },
       decode: median(of((m) => m.srdStart - m.click)),
       setRemoteDescription: median(of((m) => m.srdEnd - m.srdStart)),
       toConnected: median(of((m) => m.connected - m.srdEnd)),
