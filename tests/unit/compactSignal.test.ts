@@ -51,3 +51,50 @@ describe('given a deflate chunk that cannot be loaded (offline after a redeploy)
     }
   })
 })
+
+describe('given the compact codec chunk that cannot be loaded (offline after a redeploy)', () => {
+  it('says a compact signal cannot be read, still reads JSON, and loads it again next time', async () => {
+    const { FIXTURES } = await import('../shared/compactSignalCases')
+    const offer = (FIXTURES.chromium as NonNullable<typeof FIXTURES.chromium>).offer
+    const { encodeCompactSignal } = await import('../../src/core/compactSignal')
+    const { encodeSignal } = await import('../../src/core/signalCodec')
+    const compact = await encodeCompactSignal(offer)
+    vi.resetModules()
+    vi.doMock('../../src/core/compactSignal.js', () => {
+      throw new Error('Failed to fetch dynamically imported module')
+    })
+    try {
+      const { decodeSignal } = await import('../../src/core/signalCodec')
+      const result = await decodeSignal(compact)
+      expect(result.ok ? 'ok' : result.error.code).toBe('ERR_SIGNAL_UNSUPPORTED')
+      expect(result.ok ? '' : result.error.hint).toMatch(/Signal format: JSON/)
+      expect((await decodeSignal(encodeSignal(offer))).ok).toBe(true)
+      // Back online: the next paste loads the chunk and reads.
+      vi.doUnmock('../../src/core/compactSignal.js')
+      expect((await decodeSignal(compact)).ok).toBe(true)
+    } finally {
+      vi.doUnmock('../../src/core/compactSignal.js')
+      vi.resetModules()
+    }
+  })
+
+  it('writes the session’s signal as JSON, which always reads', async () => {
+    const { FIXTURES } = await import('../shared/compactSignalCases')
+    const offer = (FIXTURES.chromium as NonNullable<typeof FIXTURES.chromium>).offer
+    vi.resetModules()
+    vi.doMock('../../src/core/compactSignal.js', () => {
+      throw new Error('Failed to fetch dynamically imported module')
+    })
+    try {
+      const { createPasteExchange } = await import('../../src/core/session/pasteExchange')
+      const paste = createPasteExchange()
+      paste.warm()
+      const text = await paste.encode(offer, 'compact')
+      expect(text.startsWith('{')).toBe(true)
+      expect(JSON.parse(text).sdp.type).toBe('offer')
+    } finally {
+      vi.doUnmock('../../src/core/compactSignal.js')
+      vi.resetModules()
+    }
+  })
+})
