@@ -155,19 +155,6 @@ async function measureAll(kit) {
       `export * from ${src('src/core/template/templateCodec.ts')}`,
       { lazy: true },
     ),
-    // The compact signal's own codec (its header, checksum, the choice of template or deflate): a
-    // chunk the session loads when a call starts; what it shares with the entry is not counted.
-    await bundleSize(
-      'compact signal codec (lazy chunk)',
-      `export * from ${src('src/core/compactSignal.ts')}`,
-      {
-        external: [
-          ...EXTERNAL,
-          /\/core\/(errors|crc32|base43|sdpMediaIds|signalText|deflateSignal)\.ts$/,
-          /\/core\/template\//,
-        ],
-      },
-    ),
     // The deflate signal (p2p1: its dictionary and the deflate steps), loaded with the templates.
     await bundleSize(
       'deflate signal codec (lazy chunk)',

@@ -62,18 +62,12 @@ const BUDGETS = {
   // file for the whole kit, tree-shook worse than the sources: an app using only the hooks got
   // 30.5 kB, with <VideoCall /> 37.4 kB. The build now keeps one file per module
   // (preserveModules, vite.lib.config.ts): 16.0 and 33.7 kB, as from the sources.
-  // Then the compact signal's codec (compactSignal.ts) became a lazy chunk of its own (1.7 kB),
-  // loaded when a call starts: the components reach it only through the session, and its text
-  // forms (the prefix, base64url, the QR form) moved to signalText.ts. 15.1 kB for the hooks
-  // (−0.9), 33.3 kB with <VideoCall /> (−0.4), 14.5 kB for the core (−0.9); the whole entry, which
-  // also exports the codec's functions, pays for the split: 38.4 kB (+0.3).
   // Each raise came with a feature.
   // The target for the whole is 10 kB.
-  'react-p2p-call (whole entry)': 38_500,
-  'react-p2p-call (an app using <VideoCall />)': 33_400,
-  'react-p2p-call (an app using only the hooks)': 15_200,
-  'react-p2p-call core (createPeerSession + codec)': 14_600,
-  'compact signal codec (lazy chunk)': 1_800,
+  'react-p2p-call (whole entry)': 38_200,
+  'react-p2p-call (an app using <VideoCall />)': 33_800,
+  'react-p2p-call (an app using only the hooks)': 16_100,
+  'react-p2p-call core (createPeerSession + codec)': 15_500,
   'template signal codec (lazy chunk)': 8_800,
   'deflate signal codec (lazy chunk)': 1_400,
   // 3.0 kB with the review's fixes (a goodbye before close still goes out; presence and signals in

@@ -27,11 +27,13 @@ export {
 export {
   encodeCompactSignal,
   compactSignalId,
+  isCompactSignal,
   readCompactHeader,
+  qrSignalText,
+  plainSignalText,
   COMPACT_SIGNAL_VERSION,
   type CompactSignalHeader,
 } from './core/compactSignal.js'
-export { isCompactSignal, qrSignalText, plainSignalText } from './core/signalText.js'
 export { signalLink, signalFromLink, isLoopbackHost } from './core/signalLink.js'
 export { normalizeMediaIds, remoteStreamId } from './core/sdpMediaIds.js'
 export { securityCode, dtlsFingerprintOf } from './core/securityCode.js'

@@ -1,5 +1,4 @@
-import type { CompactSignalHeader } from './compactSignal.js'
-import { isCompactSignal } from './signalText.js'
+import { inflateCompactSignal, isCompactSignal, type CompactSignalHeader } from './compactSignal.js'
 import { createP2PError, type P2PError } from './errors.js'
 import { isCandidate, isCompleteSdp, isRecord } from './signalShape.js'
 
@@ -138,7 +137,7 @@ async function readSignalText(text: string): Promise<DecodeSignalResult> {
   if (text.length > MAX_SIGNAL_CHARS) return fail('ERR_SIGNAL_TOO_LARGE')
   const trimmed = text.trim()
   if (trimmed === '') return fail('ERR_SIGNAL_EMPTY')
-  const read = isCompactSignal(trimmed) ? await readCompact(trimmed) : parseJson(trimmed)
+  const read = isCompactSignal(trimmed) ? await inflateCompactSignal(trimmed) : parseJson(trimmed)
   if (!read.ok) return read
   const { type, sdp } = read.signal.sdp
   if (!isCompleteSdp(sdp)) return fail('ERR_SIGNAL_CORRUPT')
@@ -151,33 +150,6 @@ async function readSignalText(text: string): Promise<DecodeSignalResult> {
       !sdp.includes(`a=${c.candidate}\n`),
   )
   return { ...read, signal: { sdp: { type, sdp }, candidates } }
-}
-
-/**
- * The compact codec, a chunk of its own: loaded when a compact signal is first written or read (a
- * call starts loading it ahead); JSON is read and written without it. A failed load is tried again
- * at the next call (the page may be back online).
- */
-export const loadCompactCodec = (() => {
-  let loading: Promise<typeof import('./compactSignal.js')> | null = null
-  return () => {
-    loading ??= import('./compactSignal.js').catch((cause: unknown) => {
-      loading = null
-      throw cause
-    })
-    return loading
-  }
-})()
-
-async function readCompact(trimmed: string): Promise<DecodeSignalResult> {
-  let codec: typeof import('./compactSignal.js')
-  try {
-    codec = await loadCompactCodec()
-  } catch (cause) {
-    // The chunk cannot be loaded (offline after a redeploy): ask for JSON instead.
-    return fail('ERR_SIGNAL_UNSUPPORTED', cause)
-  }
-  return codec.inflateCompactSignal(trimmed)
 }
 
 function parseJson(trimmed: string): DecodeSignalResult {

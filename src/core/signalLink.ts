@@ -1,4 +1,4 @@
-import { plainSignalText, qrSignalText } from './signalText.js'
+import { plainSignalText, qrSignalText } from './compactSignal.js'
 
 const KEY = 'offer='
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { plainSignalText, qrSignalText } from '../core/signalText.js'
+import { plainSignalText, qrSignalText } from '../core/compactSignal.js'
 import type { P2PError } from '../core/errors.js'
 import type { PeerSessionState } from '../core/peerSession.js'
 import { ERROR_TEXT, mediaErrorFrom } from '../core/errors.js'

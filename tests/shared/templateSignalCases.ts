@@ -2,8 +2,12 @@
 // SDPs captured from Chromium and Firefox here (scripts/capture-sdp.mjs) and Safari's from public
 // sources (tests/fixtures/sdp/safari/SOURCES.md).
 import { describe, expect, it } from 'vitest'
-import { encodeCompactSignal, readCompactHeader } from '../../src/core/compactSignal'
-import { plainSignalText, qrSignalText } from '../../src/core/signalText'
+import {
+  encodeCompactSignal,
+  plainSignalText,
+  qrSignalText,
+  readCompactHeader,
+} from '../../src/core/compactSignal'
 import { normalizeMediaIds, remoteStreamId } from '../../src/core/sdpMediaIds'
 import { decodeSignal, type SignalBundle, type SignalKind } from '../../src/core/signalCodec'
 import { isLoopbackHost, signalFromLink, signalLink } from '../../src/core/signalLink'

@@ -106,7 +106,6 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
 
   return {
     createOffer(options = {}) {
-      if (state().signalFormat === 'compact') paste.warm()
       return runner.begin('caller', async (signal) => {
         const stream = await runner.media(options.media)
         if (signal.aborted) return
@@ -120,7 +119,6 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
     },
 
     async createAnswer(remoteSignal, options = {}) {
-      if (state().signalFormat === 'compact') paste.warm()
       const offer = await read(remoteSignal, 'offer')
       if (!offer) return
       // The same peer (same DTLS certificate) offering again: an ICE restart of this call.

@@ -1,17 +1,15 @@
+import { compactSignalId, encodeCompactSignal, readCompactHeader } from '../compactSignal.js'
 import { createP2PError, type P2PError } from '../errors.js'
 import {
   decodeSignal,
   encodeDescriptionSignal,
   encodeSignal,
   iceUfragOf,
-  loadCompactCodec,
   signalKindError,
   type SignalBundle,
   type SignalFormat,
   type SignalKind,
 } from '../signalCodec.js'
-
-type Codec = Awaited<ReturnType<typeof loadCompactCodec>>
 
 /** A pasted signal, read: the bundle, or the error to show. */
 export type PasteRead = { ok: true; bundle: SignalBundle } | { ok: false; error: P2PError }
@@ -34,8 +32,6 @@ export interface PasteExchange {
   published(): SignalBundle | null
   /** We are answering `offer`: our answer names it. */
   answer(offer: SignalBundle): void
-  /** A call starts: the compact codec (a chunk of its own) loads meanwhile, not when needed. */
-  warm(): void
   /** The call is over: none of its ids are read again (the next call publishes its own). */
   reset(): void
 }
@@ -52,16 +48,15 @@ export function createPasteExchange(): PasteExchange {
   // ICE username fragments of every description this session made: a paste of one is our own.
   const ownUfrags = new Set<string>()
   let published: SignalBundle | null = null
-  // The offer we answer: our answer names its id.
-  let answering: SignalBundle | null = null
+  let answeringId: number | null = null
   // The ids each offer was written with (one per format: a template signal's checksum covers
   // the SDP it regenerates), and the id each offer read was sent with.
   const writtenIds = new WeakMap<SignalBundle, Set<number>>()
   const readIds = new WeakMap<SignalBundle, number>()
-  const idsOf = (bundle: SignalBundle, codec: Codec) => {
+  const idsOf = (bundle: SignalBundle) => {
     let ids = writtenIds.get(bundle)
     if (!ids) {
-      ids = new Set([codec.compactSignalId(bundle)])
+      ids = new Set([compactSignalId(bundle)])
       writtenIds.set(bundle, ids)
     }
     return ids
@@ -80,7 +75,7 @@ export function createPasteExchange(): PasteExchange {
       // A compact answer names its offer: one made for another (or an older) offer cannot connect.
       const answers = result.header?.answers
       const offer = published?.sdp.type === 'offer' ? published : null
-      if (answers != null && offer && !idsOf(offer, await loadCompactCodec()).has(answers)) {
+      if (answers != null && offer && !idsOf(offer).has(answers)) {
         return { ok: false, error: createP2PError('ERR_SIGNAL_OTHER_CALL') }
       }
       if (result.header) readIds.set(result.signal, result.header.id)
@@ -95,21 +90,15 @@ export function createPasteExchange(): PasteExchange {
     async encode(bundle, format) {
       if (format === 'description') return encodeDescriptionSignal(bundle)
       if (format === 'json' || typeof CompressionStream !== 'function') return encodeSignal(bundle)
-      let codec: Codec
       let text: string
       try {
-        codec = await loadCompactCodec()
-        const answers =
-          bundle.sdp.type === 'answer' && answering
-            ? (readIds.get(answering) ?? codec.compactSignalId(answering))
-            : null
-        text = await codec.encodeCompactSignal(bundle, answers)
+        text = await encodeCompactSignal(bundle, bundle.sdp.type === 'answer' ? answeringId : null)
       } catch {
-        // No codec's chunk could be loaded (offline after a redeploy): JSON always reads.
+        // Neither codec's chunk could be loaded (offline after a redeploy): JSON always reads.
         return encodeSignal(bundle)
       }
-      const id = codec.readCompactHeader(text)?.id
-      if (bundle.sdp.type === 'offer' && id !== undefined) idsOf(bundle, codec).add(id)
+      const id = readCompactHeader(text)?.id
+      if (bundle.sdp.type === 'offer' && id !== undefined) idsOf(bundle).add(id)
       return text
     },
 
@@ -120,17 +109,12 @@ export function createPasteExchange(): PasteExchange {
     published: () => published,
 
     answer(offer) {
-      answering = offer
-    },
-
-    warm() {
-      // A failure shows where the codec is needed: JSON is written instead, a paste is refused.
-      loadCompactCodec().catch(() => {})
+      answeringId = readIds.get(offer) ?? compactSignalId(offer)
     },
 
     reset() {
       published = null
-      answering = null
+      answeringId = null
     },
   }
 }
