@@ -33,7 +33,8 @@ export default defineConfig({
       // call `require('react')`, which an ES module cannot.
       // mqtt.js is an optional peer dependency of the `mqtt` entry only.
       external: [/^react(-dom)?($|\/)/, 'qrcode-generator', 'qr-scanner', 'mqtt'],
-      // Hooks and components need the browser: one client boundary for Next.js's App Router.
+      // Hooks and components need the browser: every file starts as a client module for Next.js's
+      // App Router (the entry an app's server component imports is the boundary).
       output: {
         banner: "'use client';",
         preserveModules: true,
