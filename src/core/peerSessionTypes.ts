@@ -130,6 +130,14 @@ export interface PeerSessionState extends ConnectionLayers {
    * arrives; `null` while they send nothing (receive-only).
    */
   readonly remoteStream: MediaStream | null
+  /**
+   * A copy-paste caller's receivers, from its offer until Complete connection: the stream the
+   * other person's camera and microphone will arrive on, silent until then. A video made ahead
+   * (hidden) can hold it, so the player is set up before the click rather than during it;
+   * `remoteStream` is then this very stream when the answer sends on all of its tracks. `null`
+   * otherwise. Not for showing: it has no media before the answer, and may never have any.
+   */
+  readonly incomingStream: MediaStream | null
   /** Our screen share, while it runs. */
   readonly localScreen: MediaStream | null
   /** The other person's screen share, while it runs. */
@@ -250,6 +258,7 @@ export const INITIAL_SESSION_STATE: PeerSessionState = {
   localSignal: '',
   signalFormat: 'compact',
   remoteStream: null,
+  incomingStream: null,
   localScreen: null,
   remoteScreen: null,
   inBand: false,

@@ -14,6 +14,7 @@ import { useSessionSelector } from '../hooks/useSessionSelector.js'
 // when its stream changes, not with every state the connection goes through.
 
 const selectRemoteStream = (s: PeerSessionState) => s.remoteStream
+const selectIncomingStream = (s: PeerSessionState) => s.incomingStream
 const selectRemoteScreen = (s: PeerSessionState) => s.remoteScreen
 const selectRemoteMedia = (s: PeerSessionState) => s.remoteMedia
 
@@ -31,6 +32,7 @@ export function SessionRemoteTile({
   named = true,
 }: Part & { sinkId: string; phase: CallPhase; named?: boolean }) {
   const stream = useSessionSelector(selectRemoteStream, session)
+  const incoming = useSessionSelector(selectIncomingStream, session)
   const remote = useSessionSelector(selectRemoteMedia, session)
   // Their switches mean something only while the call runs: never left on an empty tile.
   const live = phase === 'connected' || phase === 'reconnecting'
@@ -53,7 +55,9 @@ export function SessionRemoteTile({
       }
     >
       <RemoteVideo
-        stream={stream}
+        // Made ahead (unnamed, hidden), the video holds the stream the other person will arrive
+        // on: its player is ready before Complete connection, which then shows this very stream.
+        stream={stream ?? (named ? null : incoming)}
         sinkId={sinkId}
         aria-label={named ? labels.remoteVideo : undefined}
         className="rpc-video"

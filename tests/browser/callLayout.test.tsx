@@ -199,6 +199,12 @@ describe('given Complete connection is clicked and the browser takes its time wi
       fireEvent.click(b.button('Create answer'))
       const box = a.remoteSignal()
       paste(box, await waitForSignal(b))
+      // The call view made ahead holds the stream the other person will arrive on, in a video
+      // that is neither shown nor named yet: its player is ready before the click.
+      const ahead = a.region.querySelector<HTMLVideoElement>('.rpc-stage .rpc-tile--remote video')
+      const held = ahead?.srcObject
+      expect(held).toBeInstanceOf(MediaStream)
+      expect(ahead?.getAttribute('aria-label')).toBeNull()
       // Open before the click: until the answer is applied, the call's bar has only Hang up.
       a.openDetails()
       fireEvent.click(a.button('Complete connection'))
@@ -219,6 +225,9 @@ describe('given Complete connection is clicked and the browser takes its time wi
       expect(within(a.region).getAllByLabelText('Local video')).toHaveLength(1)
       expect(within(a.region).getAllByLabelText('Remote video')).toHaveLength(1)
       expect(within(a.region).getAllByRole('button', { name: 'Hang up' })).toHaveLength(1)
+      // The very video and stream it held: nothing was loaded again at the click.
+      expect(within(a.region).getByLabelText('Remote video')).toBe(ahead)
+      expect(ahead?.srcObject).toBe(held)
 
       // Once the answer is applied and the picture is there, the lobby is gone, the whole bar is
       // there, and the call is connected.

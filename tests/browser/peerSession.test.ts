@@ -157,16 +157,51 @@ describe('given the answer is pasted', () => {
     await waitFor(() => expect(video.videoWidth).toBeGreaterThan(0))
   })
 
+  it('gives the offer’s receivers ahead as incomingStream, and shows that very stream when the answer sends on all of them', async () => {
+    const { a, b, callerPc } = await offerAndAnswer()
+    // With the offer: the receivers' tracks, not shown yet (remoteStream stays null).
+    const incoming = a.getState().incomingStream as MediaStream
+    expect(a.getState()).toMatchObject({ step: 'offer-ready', remoteStream: null })
+    const receivers = callerPc.getReceivers().map((receiver) => receiver.track)
+    expect(incoming.getTracks()).toHaveLength(2)
+    for (const track of incoming.getTracks()) expect(receivers).toContain(track)
+    // The same object: a video holding it already needs no new player for the first frame.
+    await a.completeConnection(b.getState().localSignal)
+    expect(a.getState().remoteStream).toBe(incoming)
+    await until(a, (s) => s.connectionState === 'connected')
+    expect(a.getState().remoteStream).toBe(incoming)
+    // Only the call's: hung up, it is gone.
+    a.hangUp()
+    expect(a.getState().incomingStream).toBeNull()
+  })
+
   it('shows nothing of a side that sends nothing (receive-only), so a UI keeps its placeholder', async () => {
     const a = testSession({ iceServers: [] })
     const b = testSession({ iceServers: [] })
     await a.createOffer({ media: await camera() })
     await b.createAnswer(a.getState().localSignal, { media: null })
+    // The receivers were ready, as for any offer: they never become the remote stream.
+    expect(a.getState().incomingStream).not.toBeNull()
     const first = firstRemoteStream(a)
     await a.completeConnection(b.getState().localSignal)
     await until(a, (s) => s.connectionState === 'connected')
     expect(first()).toBeNull()
     expect(a.getState().remoteStream).toBeNull()
+  })
+
+  it('shows a stream of only what the answer sends on (audio only), not the offer’s receivers', async () => {
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
+    await a.createOffer({ media: await camera() })
+    const microphone = await navigator.mediaDevices.getUserMedia({ audio: true })
+    defer(() => microphone.getTracks().forEach((track) => track.stop()))
+    await b.createAnswer(a.getState().localSignal, { media: microphone })
+    const incoming = a.getState().incomingStream
+    await a.completeConnection(b.getState().localSignal)
+    const stream = a.getState().remoteStream as MediaStream
+    expect(stream).not.toBe(incoming)
+    expect(stream.getAudioTracks()).toHaveLength(1)
+    expect(stream.getVideoTracks()).toHaveLength(0)
   })
 
   it('takes the stream and the step back when the browser refuses the answer; the offer still waits', async () => {

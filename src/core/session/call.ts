@@ -56,6 +56,11 @@ export interface Call {
    * For a call's first answer only (a restart's brings nothing new).
    */
   expectRemote(answer: string): void
+  /**
+   * A caller's offer is out: publishes its receivers' tracks as `incomingStream`, the stream
+   * `expectRemote` then shows (the same object) when the answer sends on all of them.
+   */
+  expectIncoming(): void
   /** The connection or the path for restarts changed: recovery follows; connected, the code. */
   watch(): void
   /**
@@ -74,6 +79,7 @@ const CALL_CLEARED: SessionPatch = {
   // Their switches describe a call that is over: no badge outlives it.
   remoteMedia: null,
   recovery: null,
+  incomingStream: null,
 }
 
 /**
@@ -149,7 +155,17 @@ export function openCall(host: CallHost): Call {
         .getTransceivers()
         .filter((t) => mids.includes(t.mid as string))
         .map((t) => t.receiver.track)
-      if (tracks[0] && !host.state().remoteStream) update({ remoteStream: new MediaStream(tracks) })
+      const { remoteStream, incomingStream } = host.state()
+      if (!tracks[0] || remoteStream) return
+      // The stream a video may hold already (its player set up before the click), when it is
+      // exactly what the answer sends on.
+      const incoming = incomingStream?.getTracks() ?? []
+      const same = incoming.length === tracks.length && tracks.every((t) => incoming.includes(t))
+      update({ remoteStream: same ? incomingStream : new MediaStream(tracks) })
+    },
+    expectIncoming() {
+      const tracks = pc.getTransceivers().map((t) => t.receiver.track)
+      if (tracks[0]) update({ incomingStream: new MediaStream(tracks) })
     },
     watch() {
       call.recovery.watch()

@@ -114,6 +114,8 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
         update({ step: 'creating-offer' })
         await call.negotiation.offer()
         recordOwn(call)
+        // While the signal gathers: a video made ahead can hold the other person's stream-to-be.
+        call.expectIncoming()
         await publishWhenGathered(call, signal, 'offer-ready')
       })
     },
