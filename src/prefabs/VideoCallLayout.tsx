@@ -186,10 +186,12 @@ export function VideoCallLayout({
   // Forgotten once the view leaves `ended`. In an effect, not during render: after a render-phase
   // update, React 18's useSyncExternalStore missed the store's next change (a refused answer left
   // the call view up). It renders again only when Call again was used, once per call.
+  // Only when there is something to forget: a no-op update still renders the layout once, at the
+  // click, right while the browser connects.
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
-    if (view !== 'ended') setAgainAfter(null)
-  }, [view])
+    if (view !== 'ended' && againAfter !== null) setAgainAfter(null)
+  }, [view, againAfter])
   const shown = view === 'ended' && againAfter !== null ? 'lobby' : view
   // The call view is made, hidden, while a signal waits for the other side (the invite for its
   // reply, the reply for the connection): when the call comes, it is only shown, and the other
