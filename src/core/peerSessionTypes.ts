@@ -131,11 +131,12 @@ export interface PeerSessionState extends ConnectionLayers {
    */
   readonly remoteStream: MediaStream | null
   /**
-   * A copy-paste caller's receivers, from its offer until Complete connection: the stream the
-   * other person's camera and microphone will arrive on, silent until then. A video made ahead
-   * (hidden) can hold it, so the player is set up before the click rather than during it;
-   * `remoteStream` is then this very stream when the answer sends on all of its tracks. `null`
-   * otherwise. Not for showing: it has no media before the answer, and may never have any.
+   * A copy-paste caller's receivers, published with its offer and kept while the call lives: the
+   * stream the other person's camera and microphone will arrive on, silent until the answer is
+   * applied. A video made ahead (hidden) can hold it, so its player is set up before Complete
+   * connection rather than during it; `remoteStream` is then this very stream when the answer
+   * sends on all of its tracks. `null` otherwise. Not for showing: it has no media before the
+   * answer, and may never have any (a receive-only answer).
    */
   readonly incomingStream: MediaStream | null
   /** Our screen share, while it runs. */

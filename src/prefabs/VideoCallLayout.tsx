@@ -185,9 +185,8 @@ export function VideoCallLayout({
   const [againAfter, setAgainAfter] = useState<PeerSessionState['step'] | null>(null)
   // Forgotten once the view leaves `ended`. In an effect, not during render: after a render-phase
   // update, React 18's useSyncExternalStore missed the store's next change (a refused answer left
-  // the call view up). It renders again only when Call again was used, once per call.
-  // Only when there is something to forget: a no-op update still renders the layout once, at the
-  // click, right while the browser connects.
+  // the call view up). Only when Call again was used (once per call): even a no-op update renders
+  // the layout once more, and at the click that render came while the browser connected.
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
     if (view !== 'ended' && againAfter !== null) setAgainAfter(null)
