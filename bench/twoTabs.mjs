@@ -286,8 +286,9 @@ export async function measureTwoTabs(browser, { runs = 7, against, rawQuery = ''
       firstFrame: {
         median: median(of((m) => m.frame - m.click)),
         p90: p90(of((m) => m.frame - m.click)),
-        // The camera sends a frame every 33 ms (30 fps): the times bunch in steps of that, and the
-        // median jumps with the bunch it falls in; the mean moves with every run.
+        // The frame is seen at a rendering step of the page (60 Hz) after the camera's next frame
+        // (30 fps): the times bunch about 16 ms apart, and the median jumps with the bunch it
+        // falls in; the mean moves with every run.
         mean: of((m) => m.frame - m.click).reduce((sum, t) => sum + t, 0) / list.length,
       },
       decode: median(of((m) => m.srdStart - m.click)),
