@@ -3,6 +3,29 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
+// What no file of the core imports: React, and anything above it.
+const CORE_PATTERNS = [
+  {
+    group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+    message: 'src/core has no React.',
+  },
+  {
+    group: [
+      '../hooks/*',
+      '../components/*',
+      '../prefabs/*',
+      '../locales/*',
+      '../VideoCall',
+      '../../hooks/*',
+      '../../components/*',
+      '../../prefabs/*',
+      '../../locales/*',
+      '../../VideoCall',
+    ],
+    message: 'src/core imports nothing above it.',
+  },
+]
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-demo', 'storybook-static', 'bench-results', 'node_modules'] },
   js.configs.recommended,
@@ -27,34 +50,7 @@ export default tseslint.config(
   // The layers (see shared design): the core has no React; components never reach into hooks' owners.
   {
     files: ['src/core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
-              message: 'src/core has no React.',
-            },
-            {
-              group: [
-                '../hooks/*',
-                '../components/*',
-                '../prefabs/*',
-                '../locales/*',
-                '../VideoCall',
-                '../../hooks/*',
-                '../../components/*',
-                '../../prefabs/*',
-                '../../locales/*',
-                '../../VideoCall',
-              ],
-              message: 'src/core imports nothing above it.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: CORE_PATTERNS }] },
   },
   // Dependencies point one way: helpers ← transport ← features ← the session's root. The transport
   // and its negotiation report events; they never import a feature of the session.
@@ -65,6 +61,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            // One rule's options replace another's for the same files: the core's patterns again.
+            ...CORE_PATTERNS,
             {
               group: [
                 './call*',

@@ -1,4 +1,4 @@
-import { canStartCall, isCallOver } from './phase.js'
+import { canHangUp, canStartCall, hasCallEnded, isCallOver } from './phase.js'
 import type { CallRole, PeerSessionState } from './peerSession.js'
 
 /** How the first exchange travels: by copy-paste, or over a signaling channel. */
@@ -44,7 +44,7 @@ export function callActions(
       pasting &&
       ((phase === 'awaiting-answer' && role === 'caller') || step === 'reconnect-offer-ready'),
     startCall: !pasting && startable,
-    hangUp: phase !== 'idle' && phase !== 'closed',
+    hangUp: canHangUp(state),
     reconnect: pasting && recovering,
     shareScreen: phase === 'connected' && state.inBand && !state.localScreen,
     stopSharing: state.localScreen !== null,
@@ -74,7 +74,7 @@ export function callView(
   mode: SignalingMode = 'copy-paste',
 ): CallView {
   const { phase, step } = state
-  if (phase === 'closed' || step === 'hung-up') return 'ended'
+  if (hasCallEnded(state)) return 'ended'
   if (phase === 'connected' || phase === 'reconnecting') return 'call'
   if (phase === 'failed') return step === 'idle' ? 'lobby' : 'call'
   if (phase !== 'connecting') return 'lobby'

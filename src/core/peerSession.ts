@@ -158,7 +158,11 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
         fail('ERR_SCREEN_SHARE', cause)
         return
       }
-      await call.screen.share(screen)
+      try {
+        await call.screen.share(screen)
+      } catch (cause) {
+        fail('ERR_SCREEN_SHARE', cause)
+      }
     },
 
     stopScreenShare() {

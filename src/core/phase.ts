@@ -92,10 +92,26 @@ export function isCallOver(step: CallStep): boolean {
   return step === 'idle' || step === 'hung-up'
 }
 
-/** See {@link isCallOver}. */
-export function canStartCall(state: {
+/** The two fields the life cycle is read from (a session's snapshot has both). */
+export interface CallLifeCycle {
   readonly step: CallStep
   readonly phase: CallPhase
-}): boolean {
+}
+
+/** See {@link isCallOver}. */
+export function canStartCall(state: CallLifeCycle): boolean {
   return isCallOver(state.step) || state.phase === 'failed' || state.phase === 'closed'
+}
+
+/**
+ * Whether the call has ended (hung up on either side, or its connection closed): what an ended
+ * screen shows. A call that failed has not ended: it can still be restarted or hung up.
+ */
+export function hasCallEnded(state: CallLifeCycle): boolean {
+  return state.phase === 'closed' || state.step === 'hung-up'
+}
+
+/** Whether there is a call that a hang-up would end: one under way, failed included. */
+export function canHangUp(state: CallLifeCycle): boolean {
+  return state.phase !== 'idle' && !hasCallEnded(state)
 }

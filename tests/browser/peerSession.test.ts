@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { waitFor } from '@testing-library/react'
 import { DEFAULT_ICE_SERVERS, type PeerSession, type PeerSessionState } from '../../src'
-import { defer, testSession, trackPeerConnections, until } from './helpers'
+import {
+  canvasScreen,
+  connectSessions,
+  defer,
+  testSession,
+  trackPeerConnections,
+  until,
+} from './helpers'
 
 /** Records the configuration each new RTCPeerConnection gets, and refuses to build it (no traffic). */
 function captureConfigurations() {
@@ -222,5 +229,34 @@ describe('given the answer is pasted', () => {
     await a.completeConnection(b.getState().localSignal)
     await until(a, (s) => s.connectionState === 'connected')
     expect(a.getState().remoteStream?.getVideoTracks()).toHaveLength(1)
+  })
+})
+
+describe('given a hang-up while a second screen share is being switched in', () => {
+  it('stops that share’s capture too, and shows no error', async () => {
+    const a = testSession({ iceServers: [] })
+    const b = testSession({ iceServers: [] })
+    await connectSessions(a, b)
+    await until(a, (s) => s.inBand, 10_000)
+    await a.startScreenShare(canvasScreen)
+    await until(a, (s) => s.signalingState === 'stable' && s.localScreen !== null, 10_000)
+    a.stopScreenShare()
+    await until(a, (s) => s.signalingState === 'stable' && s.localScreen === null, 10_000)
+    // The second share re-uses the transceiver: the hang-up comes while its track is switched in.
+    const original = RTCRtpSender.prototype.replaceTrack
+    let overtaken = false
+    RTCRtpSender.prototype.replaceTrack = function (track) {
+      if (track && !overtaken) {
+        overtaken = true
+        a.hangUp()
+      }
+      return original.call(this, track)
+    }
+    defer(() => (RTCRtpSender.prototype.replaceTrack = original))
+    let second: MediaStream | null = null
+    void a.startScreenShare(async () => (second = await canvasScreen()))
+    await waitFor(() => expect(overtaken).toBe(true))
+    await waitFor(() => expect(second?.getTracks().map((t) => t.readyState)).toEqual(['ended']))
+    expect(a.getState()).toMatchObject({ step: 'hung-up', localScreen: null, error: null })
   })
 })

@@ -3,36 +3,10 @@ import { createCallRunner, type CallRunnerHost } from '../../src/core/session/ca
 import { StepError, createP2PError } from '../../src/core/errors'
 import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
 import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
+import { FakePeerConnection } from './fakePeerConnection'
 
 // The call's life cycle with a fake connection: one AbortSignal per attempt, and what each end of
 // an attempt leaves on screen. (Real connections: the browser tests.)
-
-class FakePeerConnection extends EventTarget {
-  static made: FakePeerConnection[] = []
-  signalingState: RTCSignalingState = 'stable'
-  iceGatheringState: RTCIceGatheringState = 'new'
-  iceConnectionState: RTCIceConnectionState = 'new'
-  connectionState: RTCPeerConnectionState = 'new'
-  remoteDescription: RTCSessionDescriptionInit | null = null
-  added: unknown[] = []
-  closed = false
-  constructor() {
-    super()
-    FakePeerConnection.made.push(this)
-  }
-  createDataChannel() {
-    return Object.assign(new EventTarget(), { readyState: 'connecting', bufferedAmount: 0 })
-  }
-  async setRemoteDescription(description: RTCSessionDescriptionInit) {
-    this.remoteDescription = description
-  }
-  async addIceCandidate(candidate: unknown) {
-    this.added.push(candidate)
-  }
-  close() {
-    this.closed = true
-  }
-}
 
 function setup() {
   let state: PeerSessionState = INITIAL_SESSION_STATE
@@ -149,6 +123,26 @@ describe('createCallRunner', () => {
     expect(pc.added).toEqual([])
     await runner.current()?.negotiation.accept({ type: 'offer', sdp: 'v=0\r\n' })
     expect(pc.added).toEqual([candidate])
+  })
+
+  it('never adds a candidate of another call (another ICE username) to this one', async () => {
+    const { runner, state } = setup()
+    // The other side's last candidates arrive after the hang-up (or a third party's, in between).
+    runner.end('local')
+    const stale = { candidate: 'candidate:1 1 udp 1 10.0.0.9 9 typ host', sdpMid: '0' }
+    await runner.addCandidates([{ ...stale, usernameFragment: 'gone' }])
+    const fresh = { ...stale, usernameFragment: 'ab12' }
+    await runner.begin('caller', async () => {
+      runner.open(true)
+    })
+    await runner.addCandidates([fresh])
+    await runner.current()?.negotiation.accept({
+      type: 'answer',
+      sdp: 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=ice-ufrag:ab12\r\n',
+    })
+    expect((FakePeerConnection.made[0] as FakePeerConnection).added).toEqual([fresh])
+    // Refused by the browser, and not shown as an error: it was never this call's.
+    expect(state().error).toBeNull()
   })
 
   it('a retry aborts the attempt before it on the same call', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { callActions, callView } from '../../src/core/callActions'
 import {
+  canHangUp,
   canStartCall,
   derivePhase,
+  hasCallEnded,
   isCallOver,
   type CallPhase,
   type CallStep,
@@ -280,5 +282,33 @@ describe('the call life cycle', () => {
     expect(canStartCall({ step: 'negotiating', phase: 'closed' })).toBe(true)
     expect(canStartCall({ step: 'offer-ready', phase: 'awaiting-answer' })).toBe(false)
     expect(canStartCall({ step: 'negotiating', phase: 'reconnecting' })).toBe(false)
+  })
+
+  it('has ended after a hang-up on either side or a closed connection, not after a failure', () => {
+    expect(hasCallEnded({ step: 'hung-up', phase: 'closed' })).toBe(true)
+    expect(hasCallEnded({ step: 'negotiating', phase: 'closed' })).toBe(true)
+    expect(hasCallEnded({ step: 'negotiating', phase: 'failed' })).toBe(false)
+    expect(hasCallEnded({ step: 'idle', phase: 'idle' })).toBe(false)
+  })
+
+  it('can be hung up while anything is under way, a failed call included, and not once ended', () => {
+    expect(canHangUp({ step: 'idle', phase: 'idle' })).toBe(false)
+    expect(canHangUp({ step: 'acquiring-media', phase: 'acquiring-media' })).toBe(true)
+    expect(canHangUp({ step: 'offer-ready', phase: 'awaiting-answer' })).toBe(true)
+    expect(canHangUp({ step: 'negotiating', phase: 'failed' })).toBe(true)
+    expect(canHangUp({ step: 'hung-up', phase: 'closed' })).toBe(false)
+  })
+
+  it('is the one definition the call UI reads: its ended view and its Hang up agree with it', () => {
+    const steps: CallStep[] = ['idle', 'acquiring-media', 'offer-ready', 'negotiating', 'hung-up']
+    const phases: CallPhase[] = ['idle', 'connecting', 'connected', 'failed', 'closed']
+    for (const step of steps) {
+      for (const phase of phases) {
+        const state = { step, phase, inBand: false, localScreen: null }
+        expect(callView(state, 'caller') === 'ended').toBe(hasCallEnded(state))
+        expect(callActions(state, 'caller').hangUp).toBe(canHangUp(state))
+        expect(callActions(state, 'caller').createOffer).toBe(canStartCall(state))
+      }
+    }
   })
 })

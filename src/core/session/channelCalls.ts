@@ -63,6 +63,8 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
       channel = next
       media = options.media
       peer = null
+      // An offer held from the channel before is not for a call on this one.
+      heldOffer = null
       const offMessage = next.onMessage((message, from) => {
         // Rooms are for two: once a call runs, messages of anyone else are not for us.
         if (peer && from !== peer && runner.current()) {

@@ -79,6 +79,13 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
     for (const candidate of early.splice(0)) await addCandidate(candidate)
   }
 
+  /** Whether `candidate` names an ICE username the remote description no longer has. */
+  const isStale = (candidate: RTCIceCandidateInit | null) => {
+    const ufrag = candidate?.usernameFragment
+    const lines = pc.remoteDescription?.sdp.split(/\r?\n/) ?? []
+    return !!ufrag && !lines.includes(`a=ice-ufrag:${ufrag}`)
+  }
+
   async function addCandidate(candidate: RTCIceCandidateInit | null): Promise<void> {
     if (disposed) return
     if (!pc.remoteDescription) {
@@ -88,8 +95,10 @@ export function attachNegotiation(pc: RTCPeerConnection, options: NegotiationOpt
     try {
       await pc.addIceCandidate(candidate ?? undefined)
     } catch (cause) {
-      // Candidates of an offer we ignored cannot be added; that is expected, not an error.
-      if (!ignoreOffer && !disposed && pc.signalingState !== 'closed') {
+      // Candidates of an offer we ignored cannot be added; that is expected, not an error. Nor
+      // is one of another ICE generation or call (a late one after a restart or a hang-up, or a
+      // third party's): the browser refuses it once the descriptions before it are applied.
+      if (!ignoreOffer && !disposed && pc.signalingState !== 'closed' && !isStale(candidate)) {
         options.onError(createP2PError('ERR_ADD_ICE_CANDIDATE', cause))
       }
     }

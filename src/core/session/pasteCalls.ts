@@ -184,6 +184,7 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
         fail(cause, 'ERR_SET_REMOTE_DESCRIPTION', signal)
         return
       } finally {
+        call.closed.removeEventListener('abort', release)
         release()
       }
       if (signal.aborted) return

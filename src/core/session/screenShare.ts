@@ -49,9 +49,13 @@ export function createScreenShare(host: ScreenShareHost): ScreenShare {
   let remoteTransceiver: RTCRtpTransceiver | null = null
   // One transceiver for our shares, re-used.
   let localTransceiver: RTCRtpTransceiver | null = null
+  // A share being switched onto that transceiver (not yet `localScreen`): ours to stop too.
+  let switching: MediaStream | null = null
 
   const release = () => {
     for (const track of host.state().localScreen?.getTracks() ?? []) track.stop()
+    for (const track of switching?.getTracks() ?? []) track.stop()
+    switching = null
     const transceiver = localTransceiver
     if (
       transceiver &&
@@ -117,7 +121,18 @@ export function createScreenShare(host: ScreenShareHost): ScreenShare {
       // Announced first: the data channel is ordered, so the other side knows the stream on arrival.
       host.send({ type: 'screen', streamId: screen.id })
       if (localTransceiver) {
-        await localTransceiver.sender.replaceTrack(track)
+        // A call that closes meanwhile stops it (release), however the switch then ends.
+        switching = screen
+        try {
+          await localTransceiver.sender.replaceTrack(track)
+        } catch (cause) {
+          for (const t of screen.getTracks()) t.stop()
+          if (host.isCurrent()) throw cause
+          return
+        } finally {
+          if (switching === screen) switching = null
+        }
+        if (!host.isCurrent()) return
         localTransceiver.sender.setStreams(screen)
         localTransceiver.direction = 'sendonly'
       } else {

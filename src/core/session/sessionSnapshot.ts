@@ -53,7 +53,7 @@ export function sameSnapshot(a: PeerSessionState, b: PeerSessionState): boolean 
  * `prev` itself when nothing changed (so subscribers are not woken).
  *
  * @example
- * nextSessionState(INITIAL_SESSION_STATE, { step: 'offering' }).phase // 'preparing'
+ * nextSessionState(INITIAL_SESSION_STATE, { step: 'creating-offer' }).phase // 'creating-offer'
  */
 export function nextSessionState(prev: PeerSessionState, patch: SessionPatch): PeerSessionState {
   const merged = { ...prev, ...patch }

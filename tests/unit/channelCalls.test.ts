@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { canStartCall } from '../../src/core/phase'
+import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
+import { createCallRunner } from '../../src/core/session/callRunner'
+import { createChannelCalls, type ChannelCalls } from '../../src/core/session/channelCalls'
+import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
+import type { SignalMessage } from '../../src/core/signalMessage'
+import type { ChannelState, SignalingChannel } from '../../src/core/signalingChannel'
+import { FakePeerConnection } from './fakePeerConnection'
+
+// Calls over a signaling channel, with a fake connection and fake channels. (Real channels and
+// connections: the browser tests.)
+
+/** An open channel whose messages the test delivers. */
+function fakeChannel(id: string) {
+  const listeners = new Set<(message: SignalMessage, from: string) => void>()
+  const state: ChannelState = { status: 'open', error: null }
+  const channel: SignalingChannel = {
+    id,
+    send: () => {},
+    onMessage(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    getState: () => state,
+    subscribe: () => () => {},
+    close: () => {},
+  }
+  const deliver = (message: SignalMessage, from: string) => {
+    for (const listener of [...listeners]) listener(message, from)
+  }
+  return { channel, deliver }
+}
+
+function setup() {
+  let state: PeerSessionState = INITIAL_SESSION_STATE
+  const update = (patch: SessionPatch) => {
+    state = nextSessionState(state, patch)
+  }
+  let channels: ChannelCalls | null = null
+  const runner = createCallRunner({
+    config: () => ({ iceServers: [] }),
+    disposed: () => false,
+    polite: () => false,
+    messenger: { send: () => {}, canSend: () => false },
+    canReach: () => false,
+    state: () => state,
+    update,
+    onChannelOpen: () => {},
+    onMessage: () => {},
+    onReset: (cause) => channels?.reset(cause),
+  })
+  channels = createChannelCalls({
+    runner,
+    update,
+    canStart: () => canStartCall(state),
+    receive(message) {
+      if (message.type === 'description') void channels?.offered(message.description)
+    },
+  })
+  return { channels, state: () => state }
+}
+
+describe('createChannelCalls', () => {
+  beforeEach(() => {
+    FakePeerConnection.made = []
+    vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('forgets an offer held while its call started once another channel replaces that one', async () => {
+    const { channels, state } = setup()
+    const one = fakeChannel('one')
+    let allow: (stream: null) => void = () => {}
+    channels.attach(one.channel, { media: () => new Promise((resolve) => (allow = resolve)) })
+    // Our call waits for the camera; the peer on the first channel offers meanwhile: held.
+    const started = channels.startCall()
+    expect(state().step).toBe('acquiring-media')
+    one.deliver({ type: 'description', description: { type: 'offer', sdp: 'v=0\r\n' } }, 'p1')
+    channels.attach(fakeChannel('two').channel)
+    allow(null)
+    await started
+    const pc = FakePeerConnection.made[0] as FakePeerConnection
+    expect(pc.closed).toBe(false)
+    // The first channel's offer is not answered on the second one.
+    expect(pc.remoteDescription).toBeNull()
+    expect(state().error).toBeNull()
+  })
+})

@@ -1,0 +1,40 @@
+/**
+ * A connection that records what it is given, for the session's pieces in Node (no media, no
+ * network). As browsers do, it refuses a candidate of an ICE username its description lacks.
+ */
+export class FakePeerConnection extends EventTarget {
+  static made: FakePeerConnection[] = []
+  signalingState: RTCSignalingState = 'stable'
+  iceGatheringState: RTCIceGatheringState = 'new'
+  iceConnectionState: RTCIceConnectionState = 'new'
+  connectionState: RTCPeerConnectionState = 'new'
+  remoteDescription: RTCSessionDescriptionInit | null = null
+  added: unknown[] = []
+  transceivers: { kind: string; init: RTCRtpTransceiverInit | undefined }[] = []
+  closed = false
+  constructor() {
+    super()
+    FakePeerConnection.made.push(this)
+  }
+  createDataChannel() {
+    return Object.assign(new EventTarget(), { readyState: 'connecting', bufferedAmount: 0 })
+  }
+  async setRemoteDescription(description: RTCSessionDescriptionInit) {
+    this.remoteDescription = description
+  }
+  async addIceCandidate(candidate: RTCIceCandidateInit) {
+    // As browsers do: a candidate of another ICE username than the description's is refused.
+    const ufrag = candidate.usernameFragment
+    if (ufrag && !this.remoteDescription?.sdp?.includes(`a=ice-ufrag:${ufrag}\r\n`)) {
+      throw new DOMException('Unknown ufrag', 'OperationError')
+    }
+    this.added.push(candidate)
+  }
+  addTransceiver(kind: string, init?: RTCRtpTransceiverInit) {
+    this.transceivers.push({ kind, init })
+    return {}
+  }
+  close() {
+    this.closed = true
+  }
+}
