@@ -1,0 +1,149 @@
+// What each part of an app's bundle costs: `npm run bench:size-parts -- hooks` (an app using only
+// the hooks) or `-- videocall` (an app using <VideoCall />). Bundles that app from the sources the
+// way bench/sizes.mjs does (React external, minified), then, for each source module, removes the
+// bytes the source map gives it and gzips again: what leaving that module out alone would save.
+// Gzip shares its dictionary between modules, so the figures add up to less than the total.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { SourceMapConsumer } from 'source-map-js'
+import { build } from 'vite'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const APPS = {
+  hooks:
+    'export { usePeerConnection, useLocalMedia, useConnectionState } from "../../../src/index.ts"',
+  videocall: 'export { VideoCall } from "../../../src/index.ts"',
+}
+// The parts the README's table names; a module in none of them is listed as it is.
+const PARTS = [
+  [
+    'the connection',
+    /^core\/(session\/(transport|negotiation|call|callRunner|sessionSnapshot)|peerSession|peerSessionTypes|store|phase|connectionConfig|sdpSending)\./,
+  ],
+  [
+    'the signal codec',
+    /^core\/(compactSignal|signalCodec|sdpMediaIds|signalShape|signalMessage|base43|crc32|sdpCandidates|session\/pasteExchange)\./,
+  ],
+  ['the English error texts', /^core\/errors\./],
+  ['copy-paste calls', /^core\/session\/(pasteCalls|gatheringBudget|prewarm)\./],
+  ['camera and microphone', /^(core\/localMedia|hooks\/useLocalMedia)\./],
+  ['channel calls and the path chooser', /^core\/session\/(channelCalls|messenger|signalPath)\./],
+  ['recovery', /^core\/session\/(callRecovery|recovery|networkWatch)\./],
+  ['screen share and the security code', /^core\/(session\/screenShare|securityCode)\./],
+  [
+    'layout, lobby, call stage, ended card, Details',
+    /^prefabs\/(VideoCallLayout|Lobby|CallStage|EndedCard|DetailsPanel|sessionParts|MediaBar|VideoCall|quietSession|useQuietView|ChunkErrorBoundary)\./,
+  ],
+  [
+    'signal fields, QR code, scanner, share link',
+    /^(prefabs\/signalFields|components\/(SignalQrCode|QrScanner|qrDecoder|LocalSignalBox|RemoteSignalInput|copyText|SignalFormatPicker|GatheringProgress)|core\/signalLink)\./,
+  ],
+  [
+    'media controls (self view, toggles, devices, level)',
+    /^(components\/(SelfView|MediaToggles|DevicePickers|DeviceMenu|AudioLevelMeter|DeviceStatusList|StreamVideo|VideoTile|RemoteMediaBadges)|core\/(audioLevel|mediaDevices))\./,
+  ],
+  ['the English labels', /^components\/labels\./],
+  [
+    'signaling choice, WebSocket and same-browser channels',
+    /^(components\/SignalingPicker|core\/(webSocketSignaling|broadcastSignaling)|hooks\/useSignalingChannel)\./,
+  ],
+  ['icons', /^components\/(Icon|IconButton)\./],
+  ['the hooks themselves', /^hooks\/(?!useLocalMedia|useSignalingChannel)/],
+]
+
+const app = process.argv[2] ?? 'hooks'
+if (!(app in APPS)) {
+  console.error(`Which app? npm run bench:size-parts -- ${Object.keys(APPS).join(' | ')}`)
+  process.exit(2)
+}
+const cache = join(ROOT, 'node_modules/.cache')
+mkdirSync(cache, { recursive: true })
+const dir = mkdtempSync(join(cache, 'p2p-parts-'))
+const gzip = (text) => gzipSync(text, { level: 9 }).length
+try {
+  writeFileSync(join(dir, 'entry.js'), APPS[app])
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    build: {
+      outDir: join(dir, 'out'),
+      minify: true,
+      sourcemap: true,
+      lib: { entry: join(dir, 'entry.js'), formats: ['es'], fileName: 'entry' },
+      rolldownOptions: {
+        external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', /^qr/],
+        output: { minify: true },
+      },
+    },
+  })
+  // The entry and the chunks it imports statically: what the app loads up front.
+  const out = join(dir, 'out')
+  const files = readdirSync(out).filter((f) => f.endsWith('.js'))
+  const eager = new Set(['entry.js'])
+  for (const file of eager) {
+    const text = readFileSync(join(out, file), 'utf8')
+    for (const [, name] of text.matchAll(/(?:import|export)[^'"()]*?["']\.\/([^"']+\.js)["']/g)) {
+      if (files.includes(name)) eager.add(name)
+    }
+  }
+  // Each file's text as lines, and the spans (line, start, end) each source module wrote.
+  const bundles = [...eager].map((file) => {
+    const text = readFileSync(join(out, file), 'utf8')
+    const lines = text.split('\n')
+    const map = new SourceMapConsumer(JSON.parse(readFileSync(join(out, `${file}.map`), 'utf8')))
+    const mappings = []
+    map.eachMapping((m) => mappings.push(m))
+    mappings.sort(
+      (a, b) => a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn,
+    )
+    const spans = new Map()
+    mappings.forEach((m, i) => {
+      const next = mappings[i + 1]
+      const line = m.generatedLine - 1
+      const end =
+        next?.generatedLine === m.generatedLine ? next.generatedColumn : lines[line].length
+      const source = (m.source ?? '?')
+        .replace(/^.*\/src\//, '')
+        .replace(/^.*node_modules\//, 'npm:')
+      if (!spans.has(source)) spans.set(source, [])
+      spans.get(source).push([line, m.generatedColumn, end])
+    })
+    return { text, lines, spans }
+  })
+  const total = bundles.reduce((sum, b) => sum + gzip(b.text), 0)
+  const without = (module) =>
+    bundles.reduce((sum, { lines, spans }) => {
+      const cut = lines.map((line) => [...line])
+      for (const [line, start, end] of spans.get(module) ?? []) cut[line].fill('', start, end)
+      return sum + gzip(cut.map((chars) => chars.join('')).join('\n'))
+    }, 0)
+  const modules = new Set(bundles.flatMap((b) => [...b.spans.keys()]))
+  const saved = new Map([...modules].map((m) => [m, total - without(m)]))
+  const kB = (bytes) => (bytes / 1000).toFixed(1).padStart(5)
+  console.log(
+    `${app}: ${kB(total)} kB min+gzip up front (${eager.size} file${eager.size > 1 ? 's' : ''})`,
+  )
+  console.log('\nparts (each: what leaving it out alone would save)')
+  const listed = new Set()
+  for (const [name, pattern] of PARTS) {
+    const members = [...modules].filter((m) => pattern.test(m))
+    if (members.length === 0) continue
+    members.forEach((m) => listed.add(m))
+    // A part's saving: its modules cut together.
+    const cutTogether = bundles.reduce((sum, { lines, spans }) => {
+      const cut = lines.map((line) => [...line])
+      for (const m of members) for (const [l, s, e] of spans.get(m) ?? []) cut[l].fill('', s, e)
+      return sum + gzip(cut.map((chars) => chars.join('')).join('\n'))
+    }, 0)
+    console.log(`${kB(total - cutTogether)} kB  ${name}`)
+  }
+  console.log('\nevery module')
+  for (const [module, bytes] of [...saved].sort((a, b) => b[1] - a[1])) {
+    if (bytes >= 50)
+      console.log(`${kB(bytes)} kB  ${module}${listed.has(module) ? '' : '  (in no part)'}`)
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
