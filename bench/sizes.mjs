@@ -24,7 +24,7 @@ const EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client']
  * what it imports lazily (its own chunks) is measured apart (`lazyGzipBytes`), or, with
  * `lazy: true`, counted in.
  */
-async function bundleSize(name, source, { external = EXTERNAL, lazy = false } = {}) {
+async function bundleSize(name, source, { external = EXTERNAL, lazy = false, chunk = null } = {}) {
   // Inside the project, so the entry resolves packages from its node_modules.
   const cache = join(ROOT, 'node_modules/.cache')
   mkdirSync(cache, { recursive: true })
@@ -57,13 +57,15 @@ async function bundleSize(name, source, { external = EXTERNAL, lazy = false } = 
         if (files.includes(name)) eager.add(name)
       }
     }
-    const code = read(lazy ? files : [...eager])
+    // `chunk`: only the lazy chunk whose file name matches (what loading it adds).
+    const code = read(chunk ? files.filter((f) => chunk.test(f)) : lazy ? files : [...eager])
+    if (code === '') throw new Error(`${name}: no chunk matches ${chunk}`)
     const chunks = read(files.filter((f) => !eager.has(f)))
     return {
       name,
       minBytes: Buffer.byteLength(code),
       gzipBytes: gzipSync(code, { level: 9 }).length,
-      lazyGzipBytes: lazy || chunks === '' ? 0 : gzipSync(chunks, { level: 9 }).length,
+      lazyGzipBytes: lazy || chunk || chunks === '' ? 0 : gzipSync(chunks, { level: 9 }).length,
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -120,6 +122,12 @@ async function measureAll(kit) {
       'react-p2p-call (an app using only the hooks)',
       `export { usePeerConnection, useLocalMedia, useConnectionState } from ${kit}`,
       { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'] },
+    ),
+    // What a call loads when it is first asked for (or prepared): the session's call engine.
+    await bundleSize(
+      'the call engine (lazy chunk, at the first call or prepare)',
+      `export { usePeerConnection, useLocalMedia, useConnectionState } from ${kit}`,
+      { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'], chunk: /^callEngine/ },
     ),
     await bundleSize(
       'react-p2p-call core (createPeerSession + codec)',

@@ -45,6 +45,7 @@ export type P2PErrorCode =
   | 'ERR_BROKER_AUTH'
   | 'ERR_BROKER_DENIED'
   | 'ERR_SIGNALING_MODULE'
+  | 'ERR_CALL_MODULE'
 
 /** An error as a value: what happened (`message`) and what to do about it (`hint`). */
 export interface P2PError {
@@ -231,6 +232,10 @@ export const ERROR_TEXT: ErrorText = {
   ERR_SIGNALING_MODULE: {
     message: 'The MQTT signaling could not be loaded.',
     hint: 'Install mqtt beside the kit (npm install mqtt) and check that the page can load its scripts, then choose MQTT broker again.',
+  },
+  ERR_CALL_MODULE: {
+    message: 'The part of the page that makes calls could not be loaded.',
+    hint: 'Check the network connection and reload the page, then try again.',
   },
   ERR_BROKER_DENIED: {
     message: 'The MQTT broker does not let this account use this room.',

@@ -1,18 +1,11 @@
-import { createCallRunner } from './session/callRunner.js'
-import { createChannelCalls } from './session/channelCalls.js'
 import { createP2PError, type P2PErrorCode } from './errors.js'
-import { captureScreen } from './localMedia.js'
-import { createMessenger } from './session/messenger.js'
-import { watchNetwork } from './session/networkWatch.js'
-import { createPasteCalls } from './session/pasteCalls.js'
-import { canStartCall, isCallOver } from './phase.js'
 import {
   INITIAL_SESSION_STATE,
-  type MediaSwitches,
   type PeerSession,
   type PeerSessionOptions,
   type PeerSessionState,
 } from './peerSessionTypes.js'
+import type { CallEngine } from './session/callEngine.js'
 import { nextSessionState, type SessionPatch } from './session/sessionSnapshot.js'
 import type { SignalMessage } from './signalMessage.js'
 import { createStore } from './store.js'
@@ -30,11 +23,11 @@ export { countCandidates, withoutHostCandidates } from './sdpCandidates.js'
  * After the first exchange (a paste each way, or a signaling channel), every call has its own data
  * channel; screen shares, ICE restarts and hang-up travel over it with perfect negotiation.
  *
- * This file is the composition root. Each concern is a module that owns its state and its reset:
- * - `callRunner.ts`: the call's life cycle (the current call, its attempts, start and end, the
- *   warm-up), over `call.ts` (one call: its transport, screen share, recovery, security code);
- * - `pasteCalls.ts`: calls by copy-paste; `channelCalls.ts`: calls over a signaling channel;
- * - `messenger.ts`: which path a message takes; `networkWatch.ts`: the device's network.
+ * This file is the composition root: the snapshot, the options and the public API. What a call
+ * does is the call engine (`session/callEngine.ts` and the modules it composes), loaded when a
+ * call is first asked for or prepared (its own chunk in an app's bundle): an app that only shows a
+ * preview does not load it. From then on every method reaches it at once, as if it had always
+ * been there.
  *
  * @example
  * const session = createPeerSession({ iceServers: [] })
@@ -58,166 +51,149 @@ export function createPeerSession(options: PeerSessionOptions = {}): PeerSession
   const update = (patch: SessionPatch) => store.setState((prev) => nextSessionState(prev, patch))
   const fail = (code: P2PErrorCode, cause?: unknown) =>
     update({ error: createP2PError(code, cause) })
-  const canStart = () => !disposed && canStartCall(state())
 
-  // How messages travel: the data channel while its transport is up, else the signaling channel.
-  const messenger = createMessenger({
-    call: () => runner.current()?.transport ?? null,
-    channel: () => channels.channel(),
-    stripHostCandidates: () => config.stripHostCandidates === true,
-  })
-  const { canSend, send } = messenger
+  let engine: CallEngine | null = null
+  let loading: Promise<CallEngine> | null = null
+  // Each hang-up and dispose: a step asked for while the engine loaded is not taken after them.
+  let epoch = 0
+  const load = () =>
+    (loading ??= import('./session/callEngine.js').then(
+      ({ createCallEngine }) => {
+        if (!engine) {
+          engine = createCallEngine({
+            state,
+            update,
+            hold: store.hold,
+            config: () => config,
+            disposed: () => disposed,
+          })
+          // Disposed while it loaded: nothing of it stays (its network watch).
+          if (disposed) engine.dispose()
+        }
+        return engine
+      },
+      (cause: unknown) => {
+        // Offline, or a deploy replaced the chunk: the next step tries again.
+        loading = null
+        throw cause
+      },
+    ))
 
-  /** Our switches go to the other side whenever a call's data channel can carry them. */
-  const announceMedia = (switches: MediaSwitches) => {
-    if (runner.current()?.transport.dc.readyState === 'open') send({ type: 'media', ...switches })
-  }
-
-  const runner = createCallRunner({
-    config: () => config,
-    disposed: () => disposed,
-    // Over a channel both may be callers (both clicked Start call): once the other end's id is
-    // known, the ids decide, the same way on both sides and for every later collision.
-    polite: () => config.polite ?? channels.politeById() ?? state().role === 'callee',
-    messenger,
-    canReach: () => channels.isOpen(),
-    state,
-    update,
-    onChannelOpen: () => {
-      const { localMedia } = state()
-      if (localMedia.micMuted || localMedia.cameraOff) announceMedia(localMedia)
-    },
-    onMessage: (message) => void receive(message),
-    onReset: (cause) => {
-      paste.reset()
-      channels.reset(cause)
-    },
-  })
-  const paste = createPasteCalls({ runner, config: () => config, state, update, hold: store.hold })
-  const channels = createChannelCalls({
-    runner,
-    update,
-    canStart,
-    receive: (message) => void receive(message),
-  })
-  // The network came back or changed: a call whose transport is down tries a restart at once.
-  const stopWatchingNetwork = watchNetwork(() => runner.current()?.recovery.poke('network changed'))
-
-  /** One message from the other side, whichever path it took. */
-  async function receive(message: SignalMessage): Promise<void> {
-    if (disposed) return
-    const call = runner.current()
-    switch (message.type) {
-      case 'description':
-        if (call) await call.negotiation.receiveDescription(message.description)
-        else await channels.offered(message.description)
+  /** A step of the engine: at once when it is there, else once it is (unless overtaken). */
+  function step<A extends unknown[]>(run: (engine: CallEngine, ...args: A) => Promise<void>) {
+    return async (...args: A): Promise<void> => {
+      if (engine) return run(engine, ...args)
+      if (disposed) return
+      const asked = epoch
+      let loaded: CallEngine
+      try {
+        loaded = await load()
+      } catch (cause) {
+        if (asked === epoch && !disposed) fail('ERR_CALL_MODULE', cause)
         return
-      case 'candidate':
-        if (message.candidate) await runner.addCandidates([message.candidate])
-        return
-      case 'screen':
-        call?.screen.announced(message.streamId)
-        return
-      case 'bye':
-        if (call) runner.end('remote')
-        return
-      case 'media':
-        if (call)
-          update({ remoteMedia: { micMuted: message.micMuted, cameraOff: message.cameraOff } })
-        return
+      }
+      if (asked === epoch && !disposed) await run(loaded, ...args)
     }
   }
 
   return {
     getState: state,
     subscribe: store.subscribe,
-    createOffer: paste.createOffer,
-    createAnswer: paste.createAnswer,
-    completeConnection: paste.completeConnection,
-    reconnect: paste.reconnect,
-    setSignalFormat: paste.setSignalFormat,
-    attachChannel: channels.attach,
-    startCall: channels.startCall,
-    receive,
+    createOffer: step((e, options) => e.createOffer(options)),
+    createAnswer: step((e, signal: string, options) => e.createAnswer(signal, options)),
+    completeConnection: step((e, signal: string) => e.completeConnection(signal)),
+    reconnect: step((e) => e.reconnect()),
+    startCall: step((e, options) => e.startCall(options)),
+    receive: step((e, message: SignalMessage) => e.receive(message)),
+    addRemoteCandidate: step((e, candidate) => e.addRemoteCandidate(candidate)),
 
-    async addRemoteCandidate(candidate) {
-      await runner.addCandidates([candidate])
+    async setSignalFormat(format) {
+      // Without the engine nothing is published yet: only the format of the next signal changes.
+      if (engine) await engine.setSignalFormat(format)
+      else update({ signalFormat: format })
+    },
+
+    attachChannel(channel, options) {
+      if (engine) return engine.attachChannel(channel, options)
+      // Its messages wait for the engine, in order: nothing that comes meanwhile is lost.
+      const held: [SignalMessage, string][] = []
+      const hold = channel.onMessage((message, from) => held.push([message, from]))
+      let detach: (() => void) | null = null
+      let detached = false
+      load().then(
+        (loaded) => {
+          hold()
+          if (!detached && !disposed) detach = loaded.attachChannel(channel, options, held)
+        },
+        (cause: unknown) => {
+          hold()
+          if (!detached && !disposed) fail('ERR_CALL_MODULE', cause)
+        },
+      )
+      return () => {
+        detached = true
+        hold()
+        detach?.()
+      }
     },
 
     async startScreenShare(source) {
-      const call = runner.current()
-      if (!call || state().phase !== 'connected' || !canSend()) {
-        fail('ERR_NOT_CONNECTED')
-        return
-      }
-      if (state().localScreen) return
-      let screen: MediaStream
-      try {
-        screen = await (source ?? captureScreen)()
-      } catch (cause) {
-        fail('ERR_SCREEN_SHARE', cause)
-        return
-      }
-      try {
-        await call.screen.share(screen)
-      } catch (cause) {
-        fail('ERR_SCREEN_SHARE', cause)
-      }
+      // No engine, no call to share into.
+      if (engine) await engine.startScreenShare(source)
+      else fail('ERR_NOT_CONNECTED')
     },
 
     stopScreenShare() {
-      runner.current()?.screen.stop()
+      engine?.stopScreenShare()
     },
 
     hangUp() {
-      const call = runner.current()
-      if (!call && isCallOver(state().step)) return
-      if (call && canSend()) send({ type: 'bye' })
-      runner.end('local')
+      epoch += 1
+      engine?.hangUp()
     },
 
     clearError() {
       update({ error: null })
     },
 
-    prepare: runner.prepare,
+    prepare() {
+      if (disposed) return
+      if (engine) engine.prepare()
+      // Warming up starts with the engine itself; a failed load is reported by the next step.
+      else
+        load().then(
+          (loaded) => loaded.prepare(),
+          () => {},
+        )
+    },
 
     setOptions(next) {
       config = next
-      // Options for another configuration: the warmed-up connection would not fit the next call.
-      runner.optionsChanged()
+      engine?.optionsChanged()
     },
 
     setMediaState(switches) {
       const next = { micMuted: switches.micMuted, cameraOff: switches.cameraOff }
       update({ localMedia: next })
-      announceMedia(next)
+      engine?.announceMedia(next)
     },
 
     getStats() {
-      return runner.current()?.pc.getStats() ?? Promise.resolve(null)
+      return engine?.getStats() ?? Promise.resolve(null)
     },
 
     getDescriptions() {
-      const pc = runner.current()?.pc
-      return { local: pc?.localDescription?.sdp ?? '', remote: pc?.remoteDescription?.sdp ?? '' }
+      return engine?.getDescriptions() ?? { local: '', remote: '' }
     },
 
     async replaceTrack(previous, next) {
-      const sender = runner
-        .current()
-        ?.pc.getSenders()
-        .find((s) => s.track === previous)
-      if (!sender) return false
-      await sender.replaceTrack(next)
-      return true
+      return engine ? engine.replaceTrack(previous, next) : false
     },
 
     dispose() {
       disposed = true
-      stopWatchingNetwork()
-      channels.dispose()
-      runner.dispose()
+      epoch += 1
+      engine?.dispose()
     },
   }
 }

@@ -322,6 +322,10 @@ export const MESSAGES_ZH_CN: CallMessages = {
       message: '无法加载 MQTT 信令模块。',
       hint: '在应用中安装 mqtt（npm install mqtt），并确认页面能加载它的脚本，然后重新选择 MQTT 服务器。',
     },
+    ERR_CALL_MODULE: {
+      message: '页面中负责通话的部分无法加载。',
+      hint: '请检查网络连接并重新加载页面，然后再试一次。',
+    },
     ERR_BROKER_DENIED: {
       message: 'MQTT 服务器不允许这个账号使用这个房间。',
       hint: '换一个这个账号可以使用的房间，或请服务器管理员允许（它的 ACL）。',

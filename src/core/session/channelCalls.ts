@@ -24,8 +24,15 @@ export interface ChannelCalls {
   isOpen(): boolean
   /** Who is polite by the channel ids (the same on both ends), once the other end is known. */
   politeById(): boolean | undefined
-  /** `PeerSession.attachChannel`: one channel at a time, a new one replaces the old. */
-  attach(channel: SignalingChannel, options?: CallStepOptions): () => void
+  /**
+   * `PeerSession.attachChannel`: one channel at a time, a new one replaces the old. `held`: its
+   * messages that came before (while the session's engine loaded), handled first, in order.
+   */
+  attach(
+    channel: SignalingChannel,
+    options?: CallStepOptions,
+    held?: readonly (readonly [SignalMessage, string])[],
+  ): () => void
   /** `PeerSession.startCall`. */
   startCall(options?: CallStepOptions): Promise<void>
   /** An offer with no call to take it: answered now, or kept for the call that is starting. */
@@ -58,14 +65,14 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
     isOpen,
     politeById: () => (channel && peer ? channel.id < peer : undefined),
 
-    attach(next, options = {}) {
+    attach(next, options = {}, held = []) {
       detach?.()
       channel = next
       media = options.media
       peer = null
       // An offer held from the channel before is not for a call on this one.
       heldOffer = null
-      const offMessage = next.onMessage((message, from) => {
+      const onMessage = (message: SignalMessage, from: string) => {
         // Rooms are for two: once a call runs, messages of anyone else are not for us.
         if (peer && from !== peer && runner.current()) {
           console.warn('[react-p2p-call] dropped a message from a third party in the room')
@@ -73,7 +80,9 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
         }
         peer = from
         host.receive(message)
-      })
+      }
+      const offMessage = next.onMessage(onMessage)
+      for (const [message, from] of held) onMessage(message, from)
       // The channel's own errors stay on the channel (its state): a replaced channel's failure
       // must not linger on the session.
       const offState = next.subscribe(() => {
