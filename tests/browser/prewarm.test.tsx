@@ -21,7 +21,8 @@ describe('given a session prepared ahead of the click (prepare)', () => {
     const b = testSession({ iceServers: [] })
     a.prepare()
     a.prepare() // again: the same connection
-    expect(pcs.created).toHaveLength(1)
+    // Once the session's call engine is there (loaded at the first prepare).
+    await waitFor(() => expect(pcs.created).toHaveLength(1))
     const warm = pcs.created[0] as RTCPeerConnection
     expect(warm.getConfiguration().iceCandidatePoolSize).toBe(1)
     // Nothing is announced before the call: the pool is gathered, no description exists.
@@ -54,6 +55,7 @@ describe('given a session prepared ahead of the click (prepare)', () => {
     const pcs = trackPeerConnections()
     const a = testSession({ iceServers: [] })
     a.prepare()
+    await waitFor(() => expect(pcs.created).toHaveLength(1))
     const first = pcs.created[0] as RTCPeerConnection
     // The same configuration in a new object (as a re-render passes it): kept.
     a.setOptions({ iceServers: [] })
@@ -78,8 +80,9 @@ describe('given a session prepared ahead of the click (prepare)', () => {
     const a = testSession({ iceServers: [] })
     let grant: (stream: MediaStream | null) => void = () => {}
     const offering = a.createOffer({ media: () => new Promise((resolve) => (grant = resolve)) })
-    // The call made its connection at once, to gather while the camera starts.
-    expect(pcs.created).toHaveLength(1)
+    // The call made its connection as it started, to gather while the camera starts.
+    await waitFor(() => expect(pcs.created).toHaveLength(1))
+    expect(a.getState().step).toBe('acquiring-media')
     a.hangUp()
     expect(pcs.created[0]?.signalingState).toBe('closed')
     grant(null)
