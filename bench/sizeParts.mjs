@@ -1,8 +1,10 @@
 // What each part of an app's bundle costs: `npm run bench:size-parts -- hooks` (an app using only
-// the hooks) or `-- videocall` (an app using <VideoCall />). Bundles that app from the sources the
-// way bench/sizes.mjs does (React external, minified), then, for each source module, removes the
-// bytes the source map gives it and gzips again: what leaving that module out alone would save.
-// Gzip shares its dictionary between modules, so the figures add up to less than the total.
+// the hooks) or `-- videocall` (an app using <VideoCall />); `--modules` lists every module too.
+// Bundles that app from the sources the way bench/sizes.mjs does (React external, minified),
+// then, for each part, removes the bytes the source map gives its modules and gzips again: what
+// leaving that part out alone would save. Gzip shares its dictionary between parts, so the
+// figures add up to less than the total. What the app loads up front and the session's call
+// engine (a chunk loaded at the first call) are reported apart.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -18,8 +20,12 @@ const APPS = {
 // The parts the README's table names; a module in none of them is listed as it is.
 const PARTS = [
   [
-    'the connection',
-    /^core\/(session\/(transport|negotiation|call|callRunner|sessionSnapshot)|peerSession|peerSessionTypes|store|phase|connectionConfig|sdpSending)\./,
+    "the session's root (its snapshot, phases, options, API)",
+    /^core\/(session\/sessionSnapshot|peerSession|peerSessionTypes|store|phase|connectionConfig)\./,
+  ],
+  [
+    'the connection (transport, perfect negotiation, the call, its runner, the engine)',
+    /^core\/(session\/(transport|negotiation|call|callRunner|callEngine)|sdpSending)\./,
   ],
   [
     'the signal codec',
@@ -89,7 +95,7 @@ try {
     }
   }
   // Each file's text as lines, and the spans (line, start, end) each source module wrote.
-  const bundles = [...eager].map((file) => {
+  const bundleOf = (file) => {
     const text = readFileSync(join(out, file), 'utf8')
     const lines = text.split('\n')
     const map = new SourceMapConsumer(JSON.parse(readFileSync(join(out, `${file}.map`), 'utf8')))
@@ -111,39 +117,42 @@ try {
       spans.get(source).push([line, m.generatedColumn, end])
     })
     return { text, lines, spans }
-  })
-  const total = bundles.reduce((sum, b) => sum + gzip(b.text), 0)
-  const without = (module) =>
-    bundles.reduce((sum, { lines, spans }) => {
-      const cut = lines.map((line) => [...line])
-      for (const [line, start, end] of spans.get(module) ?? []) cut[line].fill('', start, end)
-      return sum + gzip(cut.map((chars) => chars.join('')).join('\n'))
-    }, 0)
-  const modules = new Set(bundles.flatMap((b) => [...b.spans.keys()]))
-  const saved = new Map([...modules].map((m) => [m, total - without(m)]))
+  }
   const kB = (bytes) => (bytes / 1000).toFixed(1).padStart(5)
-  console.log(
-    `${app}: ${kB(total)} kB min+gzip up front (${eager.size} file${eager.size > 1 ? 's' : ''})`,
-  )
-  console.log('\nparts (each: what leaving it out alone would save)')
-  const listed = new Set()
-  for (const [name, pattern] of PARTS) {
-    const members = [...modules].filter((m) => pattern.test(m))
-    if (members.length === 0) continue
-    members.forEach((m) => listed.add(m))
-    // A part's saving: its modules cut together.
-    const cutTogether = bundles.reduce((sum, { lines, spans }) => {
-      const cut = lines.map((line) => [...line])
-      for (const m of members) for (const [l, s, e] of spans.get(m) ?? []) cut[l].fill('', s, e)
-      return sum + gzip(cut.map((chars) => chars.join('')).join('\n'))
-    }, 0)
-    console.log(`${kB(total - cutTogether)} kB  ${name}`)
+
+  /** Prints what each part and module of `bundles` costs: what cutting it alone would save. */
+  function report(title, bundles) {
+    const total = bundles.reduce((sum, b) => sum + gzip(b.text), 0)
+    const without = (members) =>
+      bundles.reduce((sum, { lines, spans }) => {
+        const cut = lines.map((line) => [...line])
+        for (const m of members) for (const [l, st, e] of spans.get(m) ?? []) cut[l].fill('', st, e)
+        return sum + gzip(cut.map((chars) => chars.join('')).join('\n'))
+      }, 0)
+    const modules = new Set(bundles.flatMap((b) => [...b.spans.keys()]))
+    console.log(`\n${title}: ${kB(total)} kB min+gzip`)
+    const listed = new Set()
+    for (const [name, pattern] of PARTS) {
+      const members = [...modules].filter((m) => pattern.test(m))
+      if (members.length === 0) continue
+      members.forEach((m) => listed.add(m))
+      console.log(`${kB(total - without(members))} kB  ${name}`)
+    }
+    const saved = [...modules].map((m) => [m, total - without([m])])
+    for (const [module, bytes] of saved.sort((a, b) => b[1] - a[1])) {
+      if (bytes >= 50 && !listed.has(module)) console.log(`${kB(bytes)} kB  ${module} (in no part)`)
+    }
+    if (process.argv.includes('--modules')) {
+      for (const [module, bytes] of saved)
+        if (bytes >= 50) console.log(`  ${kB(bytes)} kB  ${module}`)
+    }
   }
-  console.log('\nevery module')
-  for (const [module, bytes] of [...saved].sort((a, b) => b[1] - a[1])) {
-    if (bytes >= 50)
-      console.log(`${kB(bytes)} kB  ${module}${listed.has(module) ? '' : '  (in no part)'}`)
-  }
+
+  console.log(`${app} (each figure: what leaving that part out alone would save)`)
+  report('up front', [...eager].map(bundleOf))
+  // The session's call engine, a chunk of its own (loaded at the first call step or prepare).
+  const engine = files.filter((f) => !eager.has(f) && /^callEngine/.test(f))
+  if (engine.length > 0) report('the call engine (loaded at the first call)', engine.map(bundleOf))
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
