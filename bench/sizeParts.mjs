@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { SourceMapConsumer } from 'source-map-js'
-import { build } from 'vite'
+import { buildApp, EXTERNAL } from './sizes.mjs'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const APPS = {
@@ -69,21 +69,7 @@ const dir = mkdtempSync(join(cache, 'p2p-parts-'))
 const gzip = (text) => gzipSync(text, { level: 9 }).length
 try {
   writeFileSync(join(dir, 'entry.js'), APPS[app])
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    build: {
-      outDir: join(dir, 'out'),
-      minify: true,
-      sourcemap: true,
-      lib: { entry: join(dir, 'entry.js'), formats: ['es'], fileName: 'entry' },
-      rolldownOptions: {
-        external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', /^qr/],
-        output: { minify: true },
-      },
-    },
-  })
+  await buildApp(join(dir, 'entry.js'), join(dir, 'out'), [...EXTERNAL, /^qr/], true)
   // The entry and the chunks it imports statically: what the app loads up front.
   const out = join(dir, 'out')
   const files = readdirSync(out).filter((f) => f.endsWith('.js'))

@@ -17,7 +17,27 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 
 const ROOT = new URL('..', import.meta.url).pathname
-const EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client']
+export const EXTERNAL = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client']
+
+/**
+ * Bundles `entry` into `outDir` as an app's production build would (minified; `external` left to
+ * the app), with source maps when asked.
+ */
+export async function buildApp(entry, outDir, external = EXTERNAL, sourcemap = false) {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    build: {
+      outDir,
+      minify: true,
+      sourcemap,
+      lib: { entry, formats: ['es'], fileName: 'entry' },
+      // Lib mode keeps whitespace in ES output (for tree-shaking); an app's build minifies fully.
+      rolldownOptions: { external, output: { minify: true } },
+    },
+  })
+}
 
 /**
  * Minified and gzip (level 9) bytes of one module bundled with everything it imports statically;
@@ -32,18 +52,7 @@ async function bundleSize(name, source, { external = EXTERNAL, lazy = false, chu
   const entry = join(dir, 'entry.js')
   writeFileSync(entry, source)
   try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'silent',
-      build: {
-        outDir: join(dir, 'out'),
-        minify: true,
-        lib: { entry, formats: ['es'], fileName: 'entry' },
-        // Lib mode keeps whitespace in ES output (for tree-shaking); an app's build minifies fully.
-        rolldownOptions: { external, output: { minify: true } },
-      },
-    })
+    await buildApp(entry, join(dir, 'out'), external)
     const files = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.js'))
     const read = (list) => list.map((f) => readFileSync(join(dir, 'out', f))).join('\n')
     // The entry and every chunk it imports statically (a module shared with a lazy chunk is split

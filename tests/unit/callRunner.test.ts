@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCallRunner, type CallRunnerHost } from '../../src/core/session/callRunner'
 import { StepError, createP2PError } from '../../src/core/errors'
 import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
 import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
-import { FakePeerConnection } from './fakePeerConnection'
+import { FakePeerConnection, useFakePeerConnections } from './fakes'
 
 // The call's life cycle with a fake connection: one AbortSignal per attempt, and what each end of
 // an attempt leaves on screen. (Real connections: the browser tests.)
@@ -36,11 +36,7 @@ function prompt() {
 }
 
 describe('createCallRunner', () => {
-  beforeEach(() => {
-    FakePeerConnection.made = []
-    vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
-  })
-  afterEach(() => vi.unstubAllGlobals())
+  useFakePeerConnections()
 
   it('aborts an attempt when a newer one begins: the older one opens nothing', async () => {
     const { runner, state } = setup()

@@ -1,36 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canStartCall } from '../../src/core/phase'
 import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
 import { createCallRunner } from '../../src/core/session/callRunner'
 import { createChannelCalls, type ChannelCalls } from '../../src/core/session/channelCalls'
 import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
-import type { SignalMessage } from '../../src/core/signalMessage'
-import type { ChannelState, SignalingChannel } from '../../src/core/signalingChannel'
-import { FakePeerConnection } from './fakePeerConnection'
+import { FakePeerConnection, fakeChannel, useFakePeerConnections } from './fakes'
 
 // Calls over a signaling channel, with a fake connection and fake channels. (Real channels and
 // connections: the browser tests.)
-
-/** An open channel whose messages the test delivers. */
-function fakeChannel(id: string) {
-  const listeners = new Set<(message: SignalMessage, from: string) => void>()
-  const state: ChannelState = { status: 'open', error: null }
-  const channel: SignalingChannel = {
-    id,
-    send: () => {},
-    onMessage(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    getState: () => state,
-    subscribe: () => () => {},
-    close: () => {},
-  }
-  const deliver = (message: SignalMessage, from: string) => {
-    for (const listener of [...listeners]) listener(message, from)
-  }
-  return { channel, deliver }
-}
 
 function setup() {
   let state: PeerSessionState = INITIAL_SESSION_STATE
@@ -62,11 +39,7 @@ function setup() {
 }
 
 describe('createChannelCalls', () => {
-  beforeEach(() => {
-    FakePeerConnection.made = []
-    vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
-  })
-  afterEach(() => vi.unstubAllGlobals())
+  useFakePeerConnections()
 
   it('forgets an offer held while its call started once another channel replaces that one', async () => {
     const { channels, state } = setup()

@@ -1,33 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPeerSession } from '../../src/core/peerSession'
 import type { SignalMessage } from '../../src/core/signalMessage'
-import type { ChannelState, SignalingChannel } from '../../src/core/signalingChannel'
-import { FakePeerConnection } from './fakePeerConnection'
+import { FakePeerConnection, fakeChannel, useFakePeerConnections } from './fakes'
 
 // The session's root loads its call engine when a call is first asked for: what is asked for
 // meanwhile is neither lost nor taken after a hang-up. (Calls themselves: the browser tests.)
-
-/** An open channel whose messages the test delivers. */
-function fakeChannel() {
-  const listeners = new Set<(message: SignalMessage, from: string) => void>()
-  const state: ChannelState = { status: 'open', error: null }
-  const channel: SignalingChannel = {
-    id: 'me',
-    send: () => {},
-    onMessage(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    getState: () => state,
-    subscribe: () => () => {},
-    close: () => {},
-  }
-  return {
-    channel,
-    listeners,
-    deliver: (message: SignalMessage) => listeners.forEach((l) => l(message, 'peer')),
-  }
-}
 
 const offer: SignalMessage = {
   type: 'description',
@@ -35,11 +12,7 @@ const offer: SignalMessage = {
 }
 
 describe('the session’s call engine, loaded at the first call', () => {
-  beforeEach(() => {
-    FakePeerConnection.made = []
-    vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
-  })
-  afterEach(() => vi.unstubAllGlobals())
+  useFakePeerConnections()
 
   it('takes a step asked for while it loads once it is there', async () => {
     const session = createPeerSession()

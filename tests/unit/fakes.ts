@@ -1,3 +1,7 @@
+import { afterEach, beforeEach, vi } from 'vitest'
+import type { SignalMessage } from '../../src/core/signalMessage'
+import type { ChannelState, SignalingChannel } from '../../src/core/signalingChannel'
+
 /**
  * A connection that records what it is given, for the session's pieces in Node (no media, no
  * network). As browsers do, it refuses a candidate of an ICE username its description lacks.
@@ -37,4 +41,34 @@ export class FakePeerConnection extends EventTarget {
   close() {
     this.closed = true
   }
+}
+
+/** Stubs `RTCPeerConnection` with {@link FakePeerConnection} for each test of the file. */
+export function useFakePeerConnections(): void {
+  beforeEach(() => {
+    FakePeerConnection.made = []
+    vi.stubGlobal('RTCPeerConnection', FakePeerConnection)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+}
+
+/** An open signaling channel whose messages the test delivers (from `'peer'` unless said). */
+export function fakeChannel(id = 'me') {
+  const listeners = new Set<(message: SignalMessage, from: string) => void>()
+  const state: ChannelState = { status: 'open', error: null }
+  const channel: SignalingChannel = {
+    id,
+    send: () => {},
+    onMessage(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    getState: () => state,
+    subscribe: () => () => {},
+    close: () => {},
+  }
+  const deliver = (message: SignalMessage, from = 'peer') => {
+    for (const listener of [...listeners]) listener(message, from)
+  }
+  return { channel, listeners, deliver }
 }
