@@ -56,9 +56,12 @@ export {
 } from './core/callStats.js'
 export { debugReport, redact } from './core/debugReport.js'
 export {
+  canHangUp,
   canStartCall,
   derivePhase,
+  hasCallEnded,
   isCallOver,
+  type CallLifeCycle,
   type CallPhase,
   type CallStep,
   type PhaseInput,
