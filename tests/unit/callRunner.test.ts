@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { createCallRunner, type CallRunnerHost } from '../../src/core/session/callRunner'
+import { createCallRunner } from '../../src/core/session/callRunner'
 import { StepError, createP2PError } from '../../src/core/errors'
-import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
-import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
-import { FakePeerConnection, useFakePeerConnections } from './fakes'
+import { FakePeerConnection, runnerHost, useFakePeerConnections } from './fakes'
 
 // The call's life cycle with a fake connection: one AbortSignal per attempt, and what each end of
 // an attempt leaves on screen. (Real connections: the browser tests.)
 
 function setup() {
-  let state: PeerSessionState = INITIAL_SESSION_STATE
   const resets: string[] = []
-  const host: CallRunnerHost = {
-    config: () => ({ iceServers: [] }),
-    disposed: () => false,
-    polite: () => false,
-    messenger: { send: () => {}, canSend: () => false },
-    canReach: () => false,
-    state: () => state,
-    update: (patch: SessionPatch) => {
-      state = nextSessionState(state, patch)
-    },
-    onChannelOpen: () => {},
-    onMessage: () => {},
-    onReset: (cause) => resets.push(cause),
-  }
-  return { runner: createCallRunner(host), state: () => state, resets }
+  const { host, state } = runnerHost((cause) => resets.push(cause))
+  return { runner: createCallRunner(host), state, resets }
 }
 
 /** A camera prompt the test answers. */

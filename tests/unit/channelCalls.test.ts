@@ -1,41 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { canStartCall } from '../../src/core/phase'
-import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
 import { createCallRunner } from '../../src/core/session/callRunner'
 import { createChannelCalls, type ChannelCalls } from '../../src/core/session/channelCalls'
-import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
-import { FakePeerConnection, fakeChannel, useFakePeerConnections } from './fakes'
+import { FakePeerConnection, fakeChannel, runnerHost, useFakePeerConnections } from './fakes'
 
 // Calls over a signaling channel, with a fake connection and fake channels. (Real channels and
 // connections: the browser tests.)
 
 function setup() {
-  let state: PeerSessionState = INITIAL_SESSION_STATE
-  const update = (patch: SessionPatch) => {
-    state = nextSessionState(state, patch)
-  }
   let channels: ChannelCalls | null = null
-  const runner = createCallRunner({
-    config: () => ({ iceServers: [] }),
-    disposed: () => false,
-    polite: () => false,
-    messenger: { send: () => {}, canSend: () => false },
-    canReach: () => false,
-    state: () => state,
-    update,
-    onChannelOpen: () => {},
-    onMessage: () => {},
-    onReset: (cause) => channels?.reset(cause),
-  })
+  const { host, update, state } = runnerHost((cause) => channels?.reset(cause))
+  const runner = createCallRunner(host)
   channels = createChannelCalls({
     runner,
     update,
-    canStart: () => canStartCall(state),
+    canStart: () => canStartCall(state()),
     receive(message) {
       if (message.type === 'description') void channels?.offered(message.description)
     },
   })
-  return { channels, state: () => state }
+  return { channels, state }
 }
 
 describe('createChannelCalls', () => {

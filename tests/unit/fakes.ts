@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest'
+import { INITIAL_SESSION_STATE, type PeerSessionState } from '../../src/core/peerSessionTypes'
+import type { CallRunnerHost } from '../../src/core/session/callRunner'
+import { nextSessionState, type SessionPatch } from '../../src/core/session/sessionSnapshot'
 import type { SignalMessage } from '../../src/core/signalMessage'
 import type { ChannelState, SignalingChannel } from '../../src/core/signalingChannel'
 
@@ -71,4 +74,28 @@ export function fakeChannel(id = 'me') {
     for (const listener of [...listeners]) listener(message, from)
   }
   return { channel, listeners, deliver }
+}
+
+/**
+ * A call runner's host with no channel and no messenger, over a snapshot the test reads with
+ * `state()`; `onReset` hears each reset.
+ */
+export function runnerHost(onReset: CallRunnerHost['onReset'] = () => {}) {
+  let state: PeerSessionState = INITIAL_SESSION_STATE
+  const update = (patch: SessionPatch) => {
+    state = nextSessionState(state, patch)
+  }
+  const host: CallRunnerHost = {
+    config: () => ({ iceServers: [] }),
+    disposed: () => false,
+    polite: () => false,
+    messenger: { send: () => {}, canSend: () => false },
+    canReach: () => false,
+    state: () => state,
+    update,
+    onChannelOpen: () => {},
+    onMessage: () => {},
+    onReset,
+  }
+  return { host, update, state: () => state }
 }

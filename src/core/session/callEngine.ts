@@ -2,6 +2,7 @@ import { createP2PError, type P2PErrorCode } from '../errors.js'
 import { captureScreen } from '../localMedia.js'
 import { canStartCall, isCallOver } from '../phase.js'
 import type {
+  CallStepOptions,
   MediaSwitches,
   PeerSession,
   PeerSessionOptions,
@@ -9,7 +10,6 @@ import type {
 } from '../peerSessionTypes.js'
 import type { SignalMessage } from '../signalMessage.js'
 import type { SignalingChannel } from '../signalingChannel.js'
-import type { CallStepOptions } from '../peerSessionTypes.js'
 import { createCallRunner } from './callRunner.js'
 import { createChannelCalls } from './channelCalls.js'
 import { createMessenger } from './messenger.js'
