@@ -261,18 +261,6 @@ export function createP2PError(code: P2PErrorCode, cause?: unknown): P2PError {
   return detail ? { code, ...text, cause, detail } : { code, ...text, cause }
 }
 
-/** A step of a call failed (thrown inside the core, shown as the session's `error`). */
-export class StepError extends Error {
-  constructor(readonly p2p: P2PError) {
-    super(p2p.message)
-  }
-}
-
-/** `cause` as the error a failed step shows: its own, or `fallback` with `cause` under it. */
-export function stepErrorOf(cause: unknown, fallback: P2PErrorCode): P2PError {
-  return cause instanceof StepError ? cause.p2p : createP2PError(fallback, cause)
-}
-
 // The codes where the browser refused something and says why; for the others (a bad paste, a
 // denied camera) our message already is the whole story.
 const BROWSER_REASON_CODES: ReadonlySet<P2PErrorCode> = new Set<P2PErrorCode>([

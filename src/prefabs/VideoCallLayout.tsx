@@ -1,7 +1,6 @@
 import {
   useEffect,
   useId,
-  useMemo,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -12,20 +11,17 @@ import { canStartCall } from '../core/phase.js'
 import type { ErrorText } from '../core/errors.js'
 import type { LocalMedia } from '../core/localMedia.js'
 import type { CallRole, PeerSession, PeerSessionState } from '../core/peerSession.js'
-import { signalFromLink, signalLink } from '../core/signalLink.js'
 import { DEFAULT_LABELS, type CallLabels } from '../components/labels.js'
 import type { CallMessagesOverride } from '../locales/messages.js'
 import type { SignalingKind } from '../components/SignalingPicker.js'
 import { useMaybeLocalMediaContext, usePeerSessionContext } from '../hooks/PeerSessionContext.js'
 import { useLocalMediaState } from '../hooks/useLocalMediaState.js'
-import { useMediaDevices } from '../hooks/useMediaDevices.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
 import { useSignalingChannel, type MqttSignalingLoader } from '../hooks/useSignalingChannel.js'
 import { useDebouncedValue } from '../components/useDebouncedValue.js'
-import { CallStage } from './CallStage.js'
-import { DetailsPanel } from './DetailsPanel.js'
-import { EndedCard } from './EndedCard.js'
+import { CallStage, DetailsPanel, EndedCard } from './deferredViews.js'
 import type { LayoutContext } from './layoutContext.js'
+import { loadCallViews } from './loadCallViews.js'
 import { Lobby } from './Lobby.js'
 import { useQuietSession, useQuietUntilFirstFrame } from './useQuietView.js'
 
@@ -162,7 +158,6 @@ export function VideoCallLayout({
   const endedBy = useSessionSelector(selectEndedBy, shownSession)
   const localSignal = useSessionSelector(selectLocalSignal, shownSession)
   const mediaState = useLocalMediaState(media)
-  const devices = useMediaDevices(mediaState.stream)
   const { micMuted, cameraOff } = mediaState
   const mode = signalingKind === 'copy-paste' ? 'copy-paste' : 'channel'
   const actions = callActions({ phase, step, inBand, localScreen }, role, mode)
@@ -220,18 +215,28 @@ export function VideoCallLayout({
   // a shared screen does not show it again. Read after hydration: the server has no fragment.
   useEffect(() => {
     if (!shareLink) return
-    const apply = () => {
-      const offer = signalFromLink(window.location.href)
-      // Never in the middle of a call: the link waits in the address bar until it is reloaded.
-      if (!offer || (session && !canStartCall(session.getState()))) return
-      window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
-      setRole('callee')
-      setRemoteSignal(offer)
-      setInvited(true)
-    }
+    let live = true
+    const apply = () =>
+      // The link's reader comes with the call views (the lobby needs them to answer anyway).
+      void loadCallViews().then(
+        ({ signalFromLink }) => {
+          const offer = signalFromLink(window.location.href)
+          // Never in the middle of a call: the link waits in the address bar until it is reloaded.
+          if (!live || !offer || (session && !canStartCall(session.getState()))) return
+          window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
+          setRole('callee')
+          setRemoteSignal(offer)
+          setInvited(true)
+        },
+        // The views' own placeholder says that they could not load, with Try again.
+        () => {},
+      )
     apply()
     window.addEventListener('hashchange', apply)
-    return () => window.removeEventListener('hashchange', apply)
+    return () => {
+      live = false
+      window.removeEventListener('hashchange', apply)
+    }
   }, [shareLink, session])
 
   // Warm up once the person shows intent: the preview is on, or an offer waits to be answered.
@@ -249,18 +254,6 @@ export function VideoCallLayout({
   useEffect(() => {
     if (endedBy === 'remote') media?.stop()
   }, [endedBy, media])
-
-  const offerReady = step === 'offer-ready' && localSignal !== ''
-  // Written once per signal (its QR form is a conversion), not at every render.
-  const link = useMemo(
-    () =>
-      !shareLink || !offerReady
-        ? undefined
-        : typeof shareLink === 'function'
-          ? shareLink(localSignal)
-          : signalLink(localSignal, linkBase ?? window.location.href),
-    [shareLink, offerReady, localSignal, linkBase],
-  )
 
   const setMicMuted = (muted: boolean) => media?.setEnabled('audio', !muted)
   const setCameraOff = (off: boolean) => media?.setEnabled('video', !off)
@@ -287,7 +280,6 @@ export function VideoCallLayout({
     step,
     actions,
     mediaState,
-    devices,
     speakerId,
     channel,
     details: { id: detailsId, open: detailsOpen, toggle: () => setDetailsOpen((o) => !o) },
@@ -333,7 +325,9 @@ export function VideoCallLayout({
               setInvited(false)
             }}
             invited={invited && step === 'idle'}
-            link={link}
+            localSignal={localSignal}
+            shareLink={shareLink}
+            linkBase={linkBase}
             signaling={{
               kind: signalingKind,
               room: roomInput,

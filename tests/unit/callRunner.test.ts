@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createCallRunner } from '../../src/core/session/callRunner'
-import { StepError, createP2PError } from '../../src/core/errors'
+import { createP2PError } from '../../src/core/errors'
+import { StepError } from '../../src/core/session/stepError'
 import { FakePeerConnection, runnerHost, useFakePeerConnections } from './fakes'
 
 // The call's life cycle with a fake connection: one AbortSignal per attempt, and what each end of

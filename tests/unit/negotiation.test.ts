@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { StepError } from '../../src/core/errors'
+import { StepError } from '../../src/core/session/stepError'
 import { attachNegotiation, type NegotiationOptions } from '../../src/core/session/negotiation'
 import type { SignalMessage } from '../../src/core/signalMessage'
 

@@ -1,6 +1,7 @@
 import { openCall, type Call, type CallHost } from './call.js'
 import { rtcConfiguration } from '../connectionConfig.js'
-import { createP2PError, StepError, stepErrorOf } from '../errors.js'
+import { createP2PError } from '../errors.js'
+import { StepError, stepErrorOf } from './stepError.js'
 import { canStartCall } from '../phase.js'
 import type { CallRole, LocalStreamSource, PeerSessionOptions } from '../peerSessionTypes.js'
 import { createPrewarm } from './prewarm.js'

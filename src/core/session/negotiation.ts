@@ -1,4 +1,5 @@
-import { createP2PError, StepError, type P2PError } from '../errors.js'
+import { createP2PError, type P2PError } from '../errors.js'
+import { StepError } from './stepError.js'
 import { remoteDescription } from '../sdpMediaIds.js'
 import type { SignalCandidate } from '../signalCodec.js'
 import type { SignalMessage } from '../signalMessage.js'

@@ -1,6 +1,7 @@
 import { addLocalTracks, type Call } from './call.js'
 import type { CallRunner } from './callRunner.js'
-import { createP2PError, stepErrorOf } from '../errors.js'
+import { createP2PError } from '../errors.js'
+import { stepErrorOf } from './stepError.js'
 import { gatheringDone, serversOf } from './gatheringBudget.js'
 import { createPasteExchange } from './pasteExchange.js'
 import type { CallStep } from '../phase.js'
