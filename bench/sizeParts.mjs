@@ -25,7 +25,7 @@ const PARTS = [
   ],
   [
     'the connection (transport, perfect negotiation, the call, its runner, the engine)',
-    /^core\/(session\/(transport|negotiation|call|callRunner|callEngine)|sdpSending)\./,
+    /^core\/(session\/(transport|negotiation|call|callRunner|callEngine|stepError)|sdpSending)\./,
   ],
   [
     'the signal codec',
@@ -33,13 +33,13 @@ const PARTS = [
   ],
   ['the English error texts', /^core\/errors\./],
   ['copy-paste calls', /^core\/session\/(pasteCalls|gatheringBudget|prewarm)\./],
-  ['camera and microphone', /^(core\/localMedia|hooks\/useLocalMedia)\./],
+  ['camera and microphone', /^(core\/(localMedia|captures)|hooks\/useLocalMedia)\./],
   ['channel calls and the path chooser', /^core\/session\/(channelCalls|messenger|signalPath)\./],
   ['recovery', /^core\/session\/(callRecovery|recovery|networkWatch)\./],
   ['screen share and the security code', /^core\/(session\/screenShare|securityCode)\./],
   [
     'layout, lobby, call stage, ended card, Details',
-    /^prefabs\/(VideoCallLayout|Lobby|CallStage|EndedCard|DetailsPanel|sessionParts|MediaBar|VideoCall|quietSession|useQuietView|ChunkErrorBoundary)\./,
+    /^prefabs\/(VideoCallLayout|Lobby|LobbyWayIn|CallStage|EndedCard|DetailsPanel|sessionParts|MediaBar|VideoCall|quietSession|useQuietUntilFirstFrame|ChunkErrorBoundary|callViews|loadCallViews|deferredViews?)\./,
   ],
   [
     'signal fields, QR code, scanner, share link',
@@ -47,7 +47,7 @@ const PARTS = [
   ],
   [
     'media controls (self view, toggles, devices, level)',
-    /^(components\/(SelfView|MediaToggles|DevicePickers|DeviceMenu|AudioLevelMeter|DeviceStatusList|StreamVideo|VideoTile|RemoteMediaBadges)|core\/(audioLevel|mediaDevices))\./,
+    /^(components\/(SelfView|MediaToggles|DevicePickers|DeviceMenu|AudioLevelMeter|DeviceStatusList|StreamVideo|VideoTile|RemoteMediaBadges|LocalVideo|RemoteVideo)|prefabs\/(DeviceSettings|MicLevel)|core\/(audioLevel|mediaDevices)|hooks\/(useMediaDevices|useAudioLevel))\./,
   ],
   ['the English labels', /^components\/labels\./],
   [
@@ -55,7 +55,10 @@ const PARTS = [
     /^(components\/SignalingPicker|core\/(webSocketSignaling|broadcastSignaling)|hooks\/useSignalingChannel)\./,
   ],
   ['icons', /^components\/(Icon|IconButton)\./],
-  ['the hooks themselves', /^hooks\/(?!useLocalMedia|useSignalingChannel)/],
+  [
+    'the hooks themselves',
+    /^hooks\/(?!useLocalMedia|useSignalingChannel|useMediaDevices|useAudioLevel)/,
+  ],
 ]
 
 const app = process.argv[2] ?? 'hooks'
@@ -73,13 +76,18 @@ try {
   // The entry and the chunks it imports statically: what the app loads up front.
   const out = join(dir, 'out')
   const files = readdirSync(out).filter((f) => f.endsWith('.js'))
-  const eager = new Set(['entry.js'])
-  for (const file of eager) {
-    const text = readFileSync(join(out, file), 'utf8')
-    for (const [, name] of text.matchAll(/(?:import|export)[^'"()]*?["']\.\/([^"']+\.js)["']/g)) {
-      if (files.includes(name)) eager.add(name)
+  // Files with the chunks they import statically (they load together), less what is loaded.
+  const withStatic = (start, loaded = new Set()) => {
+    const set = new Set(start)
+    for (const file of set) {
+      const text = readFileSync(join(out, file), 'utf8')
+      for (const [, name] of text.matchAll(/(?:import|export)[^'"()]*?["']\.\/([^"']+\.js)["']/g)) {
+        if (files.includes(name) && !loaded.has(name)) set.add(name)
+      }
     }
+    return set
   }
+  const eager = withStatic(['entry.js'])
   // Each file's text as lines, and the spans (line, start, end) each source module wrote.
   const bundleOf = (file) => {
     const text = readFileSync(join(out, file), 'utf8')
@@ -136,8 +144,19 @@ try {
 
   console.log(`${app} (each figure: what leaving that part out alone would save)`)
   report('up front', [...eager].map(bundleOf))
-  // The session's call engine, a chunk of its own (loaded at the first call step or prepare).
-  const engine = files.filter((f) => !eager.has(f) && /^callEngine/.test(f))
+  // <VideoCall />'s views after its first paint, one chunk loaded as it mounts (with the chunks it
+  // imports that are not loaded yet); then the session's call engine, at the first call step or
+  // prepare (what it adds to all that).
+  const lazy = (pattern, loaded) => [
+    ...withStatic(
+      files.filter((f) => pattern.test(f)),
+      loaded,
+    ),
+  ]
+  const views = lazy(/^callViews/, eager)
+  if (views.length > 0)
+    report('the call views (loaded as <VideoCall /> mounts)', views.map(bundleOf))
+  const engine = lazy(/^callEngine/, new Set([...eager, ...views]))
   if (engine.length > 0) report('the call engine (loaded at the first call)', engine.map(bundleOf))
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -57,17 +57,28 @@ async function bundleSize(name, source, { external = EXTERNAL, lazy = false, chu
     const read = (list) => list.map((f) => readFileSync(join(dir, 'out', f))).join('\n')
     // The entry and every chunk it imports statically (a module shared with a lazy chunk is split
     // into a chunk of its own that the entry imports: it is still loaded up front).
-    const eager = new Set(['entry.js'])
-    for (const file of eager) {
-      const text = readFileSync(join(dir, 'out', file), 'utf8')
-      for (const [, name] of text.matchAll(
-        /(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
-      )) {
-        if (files.includes(name)) eager.add(name)
+    // A set of files with every chunk they import statically (they load together).
+    const withStatic = (start, loaded = new Set()) => {
+      const set = new Set(start)
+      for (const file of set) {
+        const text = readFileSync(join(dir, 'out', file), 'utf8')
+        for (const [, name] of text.matchAll(
+          /(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+        )) {
+          if (files.includes(name) && !loaded.has(name)) set.add(name)
+        }
       }
+      return set
     }
-    // `chunk`: only the lazy chunk whose file name matches (what loading it adds).
-    const code = read(chunk ? files.filter((f) => chunk.test(f)) : lazy ? files : [...eager])
+    const eager = withStatic(['entry.js'])
+    // `chunk`: the lazy chunk whose file name matches, with the chunks it imports statically that
+    // are not loaded up front already (what loading it adds).
+    const lazyChunk = () =>
+      withStatic(
+        files.filter((f) => chunk.test(f)),
+        eager,
+      )
+    const code = read(chunk ? [...lazyChunk()] : lazy ? files : [...eager])
     if (code === '') throw new Error(`${name}: no chunk matches ${chunk}`)
     const chunks = read(files.filter((f) => !eager.has(f)))
     return {
@@ -131,6 +142,13 @@ async function measureAll(kit) {
       'react-p2p-call (an app using only the hooks)',
       `export { usePeerConnection, useLocalMedia, useConnectionState } from ${kit}`,
       { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'] },
+    ),
+    // What <VideoCall /> loads as it mounts, after its first paint: the way in, the call stage,
+    // the ended card, Details, the device menus.
+    await bundleSize(
+      'the call views (lazy chunk, as <VideoCall /> mounts)',
+      `export { VideoCall } from ${kit}`,
+      { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'], chunk: /^callViews/ },
     ),
     // What a call loads when it is first asked for (or prepared): the session's call engine.
     await bundleSize(

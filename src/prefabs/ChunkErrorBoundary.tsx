@@ -7,35 +7,18 @@ export interface ChunkErrorBoundaryProps {
   fallback: ReactNode
   /** Called once with the error (e.g. to prepare a fresh lazy import for the next mount). */
   onError?: (error: unknown) => void
-  /** A failed boundary renders its children again when this changes (Try again). */
-  resetKey?: number
-}
-
-interface ChunkErrorBoundaryState {
-  failed: boolean
-  resetKey: number | undefined
 }
 
 /**
  * Keeps a lazily loaded part (a chunk that may fail to load: offline, or replaced by a deploy) from
  * taking the whole call down with it: its failure shows `fallback` there, and the rest goes on.
- * It resets when it unmounts (e.g. Details closed and opened again) or its `resetKey` changes.
+ * It resets when it unmounts (e.g. Details closed and opened again).
  */
-export class ChunkErrorBoundary extends Component<
-  ChunkErrorBoundaryProps,
-  ChunkErrorBoundaryState
-> {
-  override state: ChunkErrorBoundaryState = { failed: false, resetKey: this.props.resetKey }
+export class ChunkErrorBoundary extends Component<ChunkErrorBoundaryProps, { failed: boolean }> {
+  override state = { failed: false }
 
-  static getDerivedStateFromError(): Partial<ChunkErrorBoundaryState> {
+  static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true }
-  }
-
-  static getDerivedStateFromProps(
-    props: ChunkErrorBoundaryProps,
-    state: ChunkErrorBoundaryState,
-  ): Partial<ChunkErrorBoundaryState> | null {
-    return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey }
   }
 
   override componentDidCatch(error: unknown): void {

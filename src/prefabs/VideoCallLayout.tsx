@@ -1,7 +1,7 @@
 import {
   useEffect,
   useId,
-  useRef,
+  useMemo,
   useState,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
@@ -23,7 +23,7 @@ import { CallStage, DetailsPanel, EndedCard } from './deferredViews.js'
 import type { LayoutContext } from './layoutContext.js'
 import { loadCallViews } from './loadCallViews.js'
 import { Lobby } from './Lobby.js'
-import { useQuietSession, useQuietUntilFirstFrame } from './useQuietView.js'
+import { createQuietSession } from './quietSession.js'
 
 /** Props of {@link VideoCallLayout}. */
 export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'> {
@@ -147,8 +147,8 @@ export function VideoCallLayout({
   ]
 
   // What the layout shows is read from a view of the session that stands still while a call it
-  // shows comes up (useQuietUntilFirstFrame, below); what it does goes to the session.
-  const quiet = useQuietSession(session)
+  // shows comes up (useQuietUntilFirstFrame, in CallStage); what it does goes to the session.
+  const quiet = useMemo(() => (session ? createQuietSession(session) : null), [session])
   const shownSession = quiet?.view ?? null
   const phase = useSessionSelector(selectPhase, shownSession)
   const step = useSessionSelector(selectStep, shownSession)
@@ -205,10 +205,6 @@ export function VideoCallLayout({
     step === 'completing' &&
     phase === 'connecting' &&
     signalingState === 'have-local-offer'
-  // From the moment a copy-paste call shows (the click, or `connected` for the callee) to the
-  // other person's first frame, nothing renders: the browser connects and decodes undisturbed.
-  const root = useRef<HTMLElement>(null)
-  useQuietUntilFirstFrame(quiet, shown === 'call' && mode === 'copy-paste', root)
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee
   // with the offer filled in, and drop the offer from the address bar and history, so a reload or
@@ -299,7 +295,6 @@ export function VideoCallLayout({
 
   return (
     <section
-      ref={root}
       aria-label={labels.call}
       // An app's className adds to ours, so the stylesheet keeps applying.
       className={className ? `rpc-call ${className}` : 'rpc-call'}
@@ -348,6 +343,7 @@ export function VideoCallLayout({
             {...context}
             hidden={shown !== 'call'}
             lobbyBehind={lobbyBehind}
+            quiet={quiet}
             remoteSignal={remoteSignal}
             onRemoteSignalChange={setRemoteSignal}
           />

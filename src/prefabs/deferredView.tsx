@@ -1,10 +1,10 @@
-import { lazy, Suspense, useSyncExternalStore, type ComponentType, type ReactNode } from 'react'
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { createP2PError } from '../core/errors.js'
 import { ChunkErrorBoundary } from './ChunkErrorBoundary.js'
 import type { LayoutContext } from './layoutContext.js'
 import {
-  callViewsAttempts,
+  callViewsAttempt,
   loadCallViews,
   loadedCallViews,
   retryCallViews,
@@ -52,28 +52,36 @@ export function deferredView<P extends Pick<LayoutContext, 'labels' | 'errorText
       return settled as Promise<Loaded<P>>
     })
   let View = make()
+  // The lazy's generation: a failed view's next render after Try again gets a fresh one, and its
+  // boundary (keyed by it) starts over; a view that loaded keeps its own, and nothing remounts.
+  let generation = 0
   let madeFor = 0
   const viewFor = (attempt: number) => {
     if (attempt !== madeFor && failed) {
       View = make()
       failed = false
+      generation++
     }
     madeFor = attempt
     return View
   }
   function Deferred(props: P) {
-    const { subscribe, getState } = callViewsAttempts
-    const attempt = useSyncExternalStore(subscribe, getState, getState)
-    const Loaded = viewFor(attempt)
+    // Try again renders this view; the others that failed try again at their next render.
+    const [, rerender] = useState(0)
+    const Loaded = viewFor(callViewsAttempt())
+    const retry = () => {
+      retryCallViews()
+      rerender((n) => n + 1)
+    }
     const alert = (
       <ErrorAlert error={createP2PError('ERR_CALL_MODULE')} errorText={props.errorText}>
-        <button type="button" className="rpc-button" onClick={retryCallViews}>
+        <button type="button" className="rpc-button" onClick={retry}>
           {props.labels.tryAgain}
         </button>
       </ErrorAlert>
     )
     return (
-      <ChunkErrorBoundary resetKey={attempt} fallback={fallbacks.failed(props, alert)}>
+      <ChunkErrorBoundary key={generation} fallback={fallbacks.failed(props, alert)}>
         <Suspense fallback={fallbacks.loading(props)}>
           <Loaded {...props} />
         </Suspense>

@@ -1,8 +1,6 @@
 // The views of <VideoCall /> after its first paint (the way into a call, the call stage, the
 // ended card, Details) are one chunk: the first paint carries only the shell and the camera
 // preview, and <VideoCall /> loads the rest as it mounts.
-import { createStore } from '../core/store.js'
-
 export type CallViews = typeof import('./callViews.js')
 
 const importViews = (): Promise<CallViews> => import('./callViews.js')
@@ -15,15 +13,16 @@ export function loadedCallViews(): CallViews | undefined {
   return views
 }
 
-/**
- * How many times **Try again** was asked for: each view that could not load tries again when it
- * changes (all of them, whichever alert was clicked).
- */
-export const callViewsAttempts = createStore(0)
+let attempts = 0
+
+/** How many times **Try again** was asked for: a view that could not load tries again after it. */
+export function callViewsAttempt(): number {
+  return attempts
+}
 
 /** **Try again** after a failed load: every view that could not load tries once more. */
 export function retryCallViews(): void {
-  callViewsAttempts.setState((n) => n + 1)
+  attempts++
 }
 
 /** Loads the views once; a failed load is forgotten, so the next call tries again. */
