@@ -118,12 +118,12 @@ function instrument() {
   requestAnimationFrame(watch)
 }
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
-const p90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1]
+export const p90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1]
 
 /** The window after the click in which the renderers' processor time is added up. */
 const CPU_WINDOW_MS = 600
@@ -188,7 +188,7 @@ async function oneCall(context, url, kind) {
 }
 
 /** Builds the demo and the raw page of `root` (production) and serves them; resolves the base URL. */
-async function serveBuild(root) {
+export async function serveBuild(root) {
   const outDir = mkdtempSync(join(tmpdir(), 'p2p-two-tabs-'))
   await build({
     root,
@@ -215,7 +215,7 @@ async function serveBuild(root) {
 }
 
 /** A checkout of `ref` beside this one (its node_modules shared), removed by `remove()`. */
-function worktreeOf(ref) {
+export function worktreeOf(ref) {
   const dir = mkdtempSync(join(tmpdir(), 'p2p-against-'))
   rmSync(dir, { recursive: true, force: true })
   try {

@@ -152,7 +152,7 @@ function Invitation(props: WayInProps) {
 /**
  * The lobby's way into a call (its card): how and as whom to call, then the exchange as steps, a
  * share link's invitation, or Start call on a channel; the session's error and, while a call is
- * under way, Hang up. Part of the call-views chunk: the lobby shows the preview before it is there.
+ * under way, Hang up.
  */
 export function LobbyWayIn(props: LobbyProps) {
   const { labels, role, mode, actions, channel, session, invited, signaling, step } = props

@@ -21,7 +21,7 @@ import { useSignalingChannel, type MqttSignalingLoader } from '../hooks/useSigna
 import { useDebouncedValue } from '../components/useDebouncedValue.js'
 import { CallStage, DetailsPanel, EndedCard } from './deferredViews.js'
 import type { LayoutContext } from './layoutContext.js'
-import { loadCallViews } from './loadCallViews.js'
+import { signalFromLink } from '../core/signalLink.js'
 import { Lobby } from './Lobby.js'
 import { createQuietSession } from './quietSession.js'
 
@@ -211,28 +211,18 @@ export function VideoCallLayout({
   // a shared screen does not show it again. Read after hydration: the server has no fragment.
   useEffect(() => {
     if (!shareLink) return
-    let live = true
-    const apply = () =>
-      // The link's reader comes with the call views (the lobby needs them to answer anyway).
-      void loadCallViews().then(
-        ({ signalFromLink }) => {
-          const offer = signalFromLink(window.location.href)
-          // Never in the middle of a call: the link waits in the address bar until it is reloaded.
-          if (!live || !offer || (session && !canStartCall(session.getState()))) return
-          window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
-          setRole('callee')
-          setRemoteSignal(offer)
-          setInvited(true)
-        },
-        // The views' own placeholder says that they could not load, with Try again.
-        () => {},
-      )
+    const apply = () => {
+      const offer = signalFromLink(window.location.href)
+      // Never in the middle of a call: the link waits in the address bar until it is reloaded.
+      if (!offer || (session && !canStartCall(session.getState()))) return
+      window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
+      setRole('callee')
+      setRemoteSignal(offer)
+      setInvited(true)
+    }
     apply()
     window.addEventListener('hashchange', apply)
-    return () => {
-      live = false
-      window.removeEventListener('hashchange', apply)
-    }
+    return () => window.removeEventListener('hashchange', apply)
   }, [shareLink, session])
 
   // Warm up once the person shows intent: the preview is on, or an offer waits to be answered.

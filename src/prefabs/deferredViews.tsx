@@ -48,10 +48,6 @@ export const DeviceStatusList = deferredView<
     },
   { loading: () => null, failed: (_, alert) => alert },
 )
-export const LobbyWayIn = deferredView((views) => views.LobbyWayIn, {
-  loading: () => <div className="rpc-card rpc-lobby__card" aria-busy="true" />,
-  failed: (_, alert) => <div className="rpc-card rpc-lobby__card">{alert}</div>,
-})
 export const DeviceSettings = deferredView<DeviceSettingsProps>((views) => views.DeviceSettings, {
   loading: () => null,
   failed: () => null,

@@ -5,14 +5,15 @@ import { resetCallViews, type CallViews } from '../../src/prefabs/loadCallViews'
 import { calls, connectByPaste, expectPlayingVideo, type CallUi } from './helpers'
 import '../../src/styles.css'
 
-// <VideoCall /> paints its shell and the camera preview at once, and loads the rest of its views
-// (one chunk) as it mounts. This file starts without that chunk (the setup preloads it for the
-// other files); its views render here for the first time.
+// <VideoCall /> renders its lobby at once (the preview and the way into a call), and loads what
+// comes later (the call stage, the ended card, Details, the device menus and the level meter: one
+// chunk) as it mounts. This file starts without that chunk (the setup preloads it for the other
+// files); its views render here for the first time.
 
 const CHUNK_FAILED = 'The part of the page that makes calls could not be loaded.'
 
 describe('given the call views not loaded yet', () => {
-  it('shows the preview with the card busy in its place, then the card; a chunk that fails says so, and Try again loads it', async () => {
+  it('shows the lobby at once; a chunk that fails says so in Details, and Try again loads it', async () => {
     // The first load fails (offline, or a deploy replaced the file); the next one works.
     let loads = 0
     const importViews = () => import('../../src/prefabs/callViews')
@@ -24,28 +25,33 @@ describe('given the call views not loaded yet', () => {
     })
     render(<VideoCall iceServers={[]} />)
     const [a] = calls() as [CallUi]
-    // At once: the call, its preview and bar, and the card holding its place.
+    // At once, before any chunk: the preview, the bar, and the way in.
     expect(a.localVideo()).toBeTruthy()
     expect(within(a.region).getByRole('group', { name: 'Call controls' })).toBeTruthy()
-    const busy = a.region.querySelector('.rpc-lobby__card[aria-busy="true"]')
-    expect(busy).not.toBeNull()
-    expect(a.queryButton('Create offer')).toBeNull()
+    expect(a.queryButton('Create offer')).not.toBeNull()
+    expect(a.remoteSignal()).toBeTruthy()
+    await waitFor(() => expect(loads).toBe(1))
 
-    // The load fails: the card says what happened and what to do.
+    // Details could not load: opening it says what happened and what to do; the lobby is unharmed.
+    fireEvent.click(within(a.region).getByRole('button', { name: 'Details' }))
     const alert = await within(a.region).findByRole('alert', {}, { timeout: 5000 })
     expect(alert.textContent).toContain(CHUNK_FAILED)
     expect(alert.getAttribute('data-code')).toBe('ERR_CALL_MODULE')
-    expect(a.localVideo()).toBeTruthy()
+    expect(a.queryButton('Create offer')).not.toBeNull()
 
-    // Try again loads it: the lobby's steps are there.
+    // Try again loads it: Details is there, with its state panel.
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
-    await waitFor(() => expect(a.queryButton('Create offer')).not.toBeNull(), { timeout: 5000 })
+    const panel = await within(a.region).findByRole(
+      'complementary',
+      { name: 'Details' },
+      { timeout: 5000 },
+    )
+    expect(await within(panel).findByRole('status', { name: 'Connection state' })).toBeTruthy()
     expect(loads).toBe(2)
-    expect(a.region.querySelector('[aria-busy="true"]')).toBeNull()
     expect(a.alerts()).toHaveLength(0)
   })
 
-  it('makes a call once they are there, loading them once for two calls on the page', async () => {
+  it('makes a call with them, loading them once for two calls on the page', async () => {
     let loads = 0
     resetCallViews(() => {
       loads++
@@ -58,7 +64,6 @@ describe('given the call views not loaded yet', () => {
       </>,
     )
     const [a, b] = calls() as [CallUi, CallUi]
-    await waitFor(() => expect(b.queryButton('Create offer')).not.toBeNull(), { timeout: 5000 })
     await connectByPaste(a, b)
     await expectPlayingVideo(a.remoteVideo())
     await expectPlayingVideo(b.remoteVideo())
