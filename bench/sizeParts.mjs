@@ -33,13 +33,13 @@ const PARTS = [
   ],
   ['the English error texts', /^core\/errors\./],
   ['copy-paste calls', /^core\/session\/(pasteCalls|gatheringBudget|prewarm)\./],
-  ['camera and microphone', /^(core\/(localMedia|captures)|hooks\/useLocalMedia)\./],
+  ['camera and microphone', /^(core\/localMedia|hooks\/useLocalMedia)\./],
   ['channel calls and the path chooser', /^core\/session\/(channelCalls|messenger|signalPath)\./],
   ['recovery', /^core\/session\/(callRecovery|recovery|networkWatch)\./],
   ['screen share and the security code', /^core\/(session\/screenShare|securityCode)\./],
   [
     'layout, lobby, call stage, ended card, Details',
-    /^prefabs\/(VideoCallLayout|Lobby|LobbyWayIn|CallStage|EndedCard|DetailsPanel|sessionParts|MediaBar|VideoCall|quietSession|useQuietUntilFirstFrame|ChunkErrorBoundary|callViews|loadCallViews|deferredViews?)\./,
+    /^prefabs\/(VideoCallLayout|Lobby|CallStage|EndedCard|DetailsPanel|sessionParts|MediaBar|VideoCall|quietSession|useQuietView|ChunkErrorBoundary)\./,
   ],
   [
     'signal fields, QR code, scanner, share link',
@@ -47,7 +47,7 @@ const PARTS = [
   ],
   [
     'media controls (self view, toggles, devices, level)',
-    /^(components\/(SelfView|MediaToggles|DevicePickers|DeviceMenu|AudioLevelMeter|DeviceStatusList|StreamVideo|VideoTile|RemoteMediaBadges|LocalVideo|RemoteVideo)|prefabs\/(DeviceSettings|MicLevel)|core\/(audioLevel|mediaDevices)|hooks\/(useMediaDevices|useAudioLevel))\./,
+    /^(components\/(SelfView|MediaToggles|DevicePickers|DeviceMenu|AudioLevelMeter|DeviceStatusList|StreamVideo|VideoTile|RemoteMediaBadges|LocalVideo|RemoteVideo)|core\/(audioLevel|mediaDevices)|hooks\/(useMediaDevices|useAudioLevel))\./,
   ],
   ['the English labels', /^components\/labels\./],
   [
@@ -144,19 +144,14 @@ try {
 
   console.log(`${app} (each figure: what leaving that part out alone would save)`)
   report('up front', [...eager].map(bundleOf))
-  // <VideoCall />'s views after its first paint, one chunk loaded as it mounts (with the chunks it
-  // imports that are not loaded yet); then the session's call engine, at the first call step or
-  // prepare (what it adds to all that).
-  const lazy = (pattern, loaded) => [
+  // The session's call engine, a chunk of its own loaded at the first call step or prepare (with
+  // the chunks it imports that are not loaded up front).
+  const engine = [
     ...withStatic(
-      files.filter((f) => pattern.test(f)),
-      loaded,
+      files.filter((f) => /^callEngine/.test(f)),
+      eager,
     ),
   ]
-  const views = lazy(/^callViews/, eager)
-  if (views.length > 0)
-    report('the call views (loaded as <VideoCall /> mounts)', views.map(bundleOf))
-  const engine = lazy(/^callEngine/, new Set([...eager, ...views]))
   if (engine.length > 0) report('the call engine (loaded at the first call)', engine.map(bundleOf))
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -143,13 +143,6 @@ async function measureAll(kit) {
       `export { usePeerConnection, useLocalMedia, useConnectionState } from ${kit}`,
       { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'] },
     ),
-    // What <VideoCall /> loads as it mounts, after its first paint: the way in, the call stage,
-    // the ended card, Details, the device menus.
-    await bundleSize(
-      'the call views (lazy chunk, as <VideoCall /> mounts)',
-      `export { VideoCall } from ${kit}`,
-      { external: [...EXTERNAL, 'qrcode-generator', 'qr-scanner'], chunk: /^callViews/ },
-    ),
     // What a call loads when it is first asked for (or prepared): the session's call engine.
     await bundleSize(
       'the call engine (lazy chunk, at the first call or prepare)',
