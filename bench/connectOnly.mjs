@@ -43,6 +43,13 @@ try {
   console.log(
     `ratio: median ${(kit.firstFrame.median / raw.firstFrame.median).toFixed(2)}×, p90 ${(kit.firstFrame.p90 / raw.firstFrame.p90).toFixed(2)}×, mean ${(kit.firstFrame.mean / raw.firstFrame.mean).toFixed(2)}×`,
   )
+  // What the person sees: the frame on screen (the compositor shows it whatever the page's main
+  // thread does), against the moment the page's script is told of it (the figure above).
+  const screen = (s) =>
+    `${Math.round(s.onScreen.median)} / ${Math.round(s.onScreen.p90)} / ${Math.round(s.onScreen.mean)} ms`
+  console.log(
+    `on screen (median / p90 / mean): kit ${screen(kit)}${before ? `, ${against.slice(0, 12)} ${screen(before)}` : ''}, raw ${screen(raw)}; ratio: median ${(kit.onScreen.median / raw.onScreen.median).toFixed(2)}×, p90 ${(kit.onScreen.p90 / raw.onScreen.p90).toFixed(2)}×, mean ${(kit.onScreen.mean / raw.onScreen.mean).toFixed(2)}×`,
+  )
   if (before)
     console.log(
       `this tree against ${against}: median ${(kit.firstFrame.median / before.firstFrame.median).toFixed(2)}×, p90 ${(kit.firstFrame.p90 / before.firstFrame.p90).toFixed(2)}×, mean ${(kit.firstFrame.mean / before.firstFrame.mean).toFixed(2)}× (${against}: ${(before.firstFrame.median / raw.firstFrame.median).toFixed(2)}× the raw API)`,

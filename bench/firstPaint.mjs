@@ -107,7 +107,9 @@ const ms = (all) => {
 console.log(
   `first paint, ${runs} loads each, ${fast ? 'no throttling' : 'Fast 3G and a 4× slower processor'} (median / p90 ms from navigation):`,
 )
-console.log('| build | first paint | the preview | Create offer | scripts (bytes over the wire) |')
+console.log(
+  '| build | first paint | the preview | Create offer | scripts loaded by then (bytes over the wire) |',
+)
 console.log('| --- | --- | --- | --- | --- |')
 for (const [kind, list] of Object.entries(samples)) {
   const of = (key) => list.map((s) => s[key])

@@ -55,9 +55,9 @@ async function bundleSize(name, source, { external = EXTERNAL, lazy = false, chu
     await buildApp(entry, join(dir, 'out'), external)
     const files = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.js'))
     const read = (list) => list.map((f) => readFileSync(join(dir, 'out', f))).join('\n')
-    // The entry and every chunk it imports statically (a module shared with a lazy chunk is split
-    // into a chunk of its own that the entry imports: it is still loaded up front).
-    // A set of files with every chunk they import statically (they load together).
+    // Files with every chunk they import statically (they load together), less those `loaded`.
+    // Up front: the entry and its chunks (a module shared with a lazy chunk is split into a chunk
+    // of its own that the entry imports: it is still loaded up front).
     const withStatic = (start, loaded = new Set()) => {
       const set = new Set(start)
       for (const file of set) {
@@ -73,12 +73,15 @@ async function bundleSize(name, source, { external = EXTERNAL, lazy = false, chu
     const eager = withStatic(['entry.js'])
     // `chunk`: the lazy chunk whose file name matches, with the chunks it imports statically that
     // are not loaded up front already (what loading it adds).
-    const lazyChunk = () =>
-      withStatic(
-        files.filter((f) => chunk.test(f)),
-        eager,
-      )
-    const code = read(chunk ? [...lazyChunk()] : lazy ? files : [...eager])
+    const lazyChunk = chunk
+      ? [
+          ...withStatic(
+            files.filter((f) => chunk.test(f)),
+            eager,
+          ),
+        ]
+      : []
+    const code = read(chunk ? lazyChunk : lazy ? files : [...eager])
     if (code === '') throw new Error(`${name}: no chunk matches ${chunk}`)
     const chunks = read(files.filter((f) => !eager.has(f)))
     return {
