@@ -47,7 +47,7 @@ const PARTS = [
   ],
   [
     'media controls (self view, toggles, devices, level)',
-    /^(components\/(SelfView|MediaToggles|DevicePickers|DeviceMenu|AudioLevelMeter|DeviceStatusList|StreamVideo|VideoTile|RemoteMediaBadges|LocalVideo|RemoteVideo)|core\/(audioLevel|mediaDevices)|hooks\/(useMediaDevices|useAudioLevel))\./,
+    /^(components\/(SelfView|MediaToggles|DevicePickers|DeviceMenu|AudioLevelMeter|DeviceStatusList|StreamVideo|VideoTile|RemoteMediaBadges)|core\/(audioLevel|mediaDevices))\./,
   ],
   ['the English labels', /^components\/labels\./],
   [
@@ -55,10 +55,7 @@ const PARTS = [
     /^(components\/SignalingPicker|core\/(webSocketSignaling|broadcastSignaling)|hooks\/useSignalingChannel)\./,
   ],
   ['icons', /^components\/(Icon|IconButton)\./],
-  [
-    'the hooks themselves',
-    /^hooks\/(?!useLocalMedia|useSignalingChannel|useMediaDevices|useAudioLevel)/,
-  ],
+  ['the hooks themselves', /^hooks\/(?!useLocalMedia|useSignalingChannel)/],
 ]
 
 const app = process.argv[2] ?? 'hooks'
