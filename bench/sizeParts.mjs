@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { SourceMapConsumer } from 'source-map-js'
-import { buildApp, EXTERNAL } from './sizes.mjs'
+import { buildApp, EXTERNAL, loadedWith } from './sizes.mjs'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const APPS = {
@@ -73,18 +73,7 @@ try {
   // The entry and the chunks it imports statically: what the app loads up front.
   const out = join(dir, 'out')
   const files = readdirSync(out).filter((f) => f.endsWith('.js'))
-  // Files with the chunks they import statically (they load together), less what is loaded.
-  const withStatic = (start, loaded = new Set()) => {
-    const set = new Set(start)
-    for (const file of set) {
-      const text = readFileSync(join(out, file), 'utf8')
-      for (const [, name] of text.matchAll(/(?:import|export)[^'"()]*?["']\.\/([^"']+\.js)["']/g)) {
-        if (files.includes(name) && !loaded.has(name)) set.add(name)
-      }
-    }
-    return set
-  }
-  const eager = withStatic(['entry.js'])
+  const eager = loadedWith(out, ['entry.js'])
   // Each file's text as lines, and the spans (line, start, end) each source module wrote.
   const bundleOf = (file) => {
     const text = readFileSync(join(out, file), 'utf8')
@@ -144,7 +133,8 @@ try {
   // The session's call engine, a chunk of its own loaded at the first call step or prepare (with
   // the chunks it imports that are not loaded up front).
   const engine = [
-    ...withStatic(
+    ...loadedWith(
+      out,
       files.filter((f) => /^callEngine/.test(f)),
       eager,
     ),

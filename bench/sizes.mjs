@@ -40,6 +40,24 @@ export async function buildApp(entry, outDir, external = EXTERNAL, sourcemap = f
 }
 
 /**
+ * The chunk files of a build in `outDir` that load with `start`: those files and every chunk they
+ * import statically, and so on, less those already `loaded`.
+ */
+export function loadedWith(outDir, start, loaded = new Set()) {
+  const files = readdirSync(outDir).filter((f) => f.endsWith('.js'))
+  const set = new Set(start)
+  for (const file of set) {
+    const text = readFileSync(join(outDir, file), 'utf8')
+    for (const [, name] of text.matchAll(
+      /(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+    )) {
+      if (files.includes(name) && !loaded.has(name)) set.add(name)
+    }
+  }
+  return set
+}
+
+/**
  * Minified and gzip (level 9) bytes of one module bundled with everything it imports statically;
  * what it imports lazily (its own chunks) is measured apart (`lazyGzipBytes`), or, with
  * `lazy: true`, counted in.
@@ -52,36 +70,23 @@ async function bundleSize(name, source, { external = EXTERNAL, lazy = false, chu
   const entry = join(dir, 'entry.js')
   writeFileSync(entry, source)
   try {
-    await buildApp(entry, join(dir, 'out'), external)
-    const files = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.js'))
-    const read = (list) => list.map((f) => readFileSync(join(dir, 'out', f))).join('\n')
-    // Files with every chunk they import statically (they load together), less those `loaded`.
+    const out = join(dir, 'out')
+    await buildApp(entry, out, external)
+    const files = readdirSync(out).filter((f) => f.endsWith('.js'))
+    const read = (list) => list.map((f) => readFileSync(join(out, f))).join('\n')
     // Up front: the entry and its chunks (a module shared with a lazy chunk is split into a chunk
     // of its own that the entry imports: it is still loaded up front).
-    const withStatic = (start, loaded = new Set()) => {
-      const set = new Set(start)
-      for (const file of set) {
-        const text = readFileSync(join(dir, 'out', file), 'utf8')
-        for (const [, name] of text.matchAll(
-          /(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
-        )) {
-          if (files.includes(name) && !loaded.has(name)) set.add(name)
-        }
-      }
-      return set
-    }
-    const eager = withStatic(['entry.js'])
+    const eager = loadedWith(out, ['entry.js'])
     // `chunk`: the lazy chunk whose file name matches, with the chunks it imports statically that
     // are not loaded up front already (what loading it adds).
-    const lazyChunk = chunk
-      ? [
-          ...withStatic(
-            files.filter((f) => chunk.test(f)),
-            eager,
-          ),
-        ]
-      : []
-    const code = read(chunk ? lazyChunk : lazy ? files : [...eager])
+    const lazyChunk = () => [
+      ...loadedWith(
+        out,
+        files.filter((f) => chunk.test(f)),
+        eager,
+      ),
+    ]
+    const code = read(chunk ? lazyChunk() : lazy ? files : [...eager])
     if (code === '') throw new Error(`${name}: no chunk matches ${chunk}`)
     const chunks = read(files.filter((f) => !eager.has(f)))
     return {

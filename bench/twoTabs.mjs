@@ -128,6 +128,11 @@ export const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 export const p90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1]
+const spread = (values) => ({
+  median: median(values),
+  p90: p90(values),
+  mean: values.reduce((sum, t) => sum + t, 0) / values.length,
+})
 
 /** The window after the click in which the renderers' processor time is added up. */
 const CPU_WINDOW_MS = 600
@@ -287,21 +292,13 @@ export async function measureTwoTabs(browser, { runs = 7, against, rawQuery = ''
   const summary = (list) => {
     const of = (pick) => list.map(pick)
     return {
-      firstFrame: {
-        median: median(of((m) => m.frame - m.click)),
-        p90: p90(of((m) => m.frame - m.click)),
-        // The frame is seen at a rendering step of the page (60 Hz) after the camera's next frame
-        // (30 fps): the times bunch about 16 ms apart, and the median jumps with the bunch it
-        // falls in; the mean moves with every run.
-        mean: of((m) => m.frame - m.click).reduce((sum, t) => sum + t, 0) / list.length,
-      },
+      // The frame is seen at a rendering step of the page (60 Hz) after the camera's next frame
+      // (30 fps): the times bunch about 16 ms apart, and the median jumps with the bunch it
+      // falls in; the mean moves with every run.
+      firstFrame: spread(of((m) => m.frame - m.click)),
       // The first frame on screen (the compositor's expected display time), which the page's own
       // script learns of only at its next rendering step (firstFrame, above).
-      onScreen: {
-        median: median(of((m) => m.displayed - m.click)),
-        p90: p90(of((m) => m.displayed - m.click)),
-        mean: of((m) => m.displayed - m.click).reduce((sum, t) => sum + t, 0) / list.length,
-      },
+      onScreen: spread(of((m) => m.displayed - m.click)),
       decode: median(of((m) => m.srdStart - m.click)),
       setRemoteDescription: median(of((m) => m.srdEnd - m.srdStart)),
       toConnected: median(of((m) => m.connected - m.srdEnd)),

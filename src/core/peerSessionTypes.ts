@@ -215,9 +215,10 @@ export interface PeerSession extends ReadableStore<PeerSessionState> {
    * Warms up the next call: loads the session's call engine (its code, a chunk of its own, which
    * the first call step loads otherwise) and creates the call's `RTCPeerConnection` with a
    * candidate pool, so its ICE candidates are gathered before `createOffer` / `createAnswer` /
-   * `startCall` (they then take it) and the signal is ready in a fraction of the time. Call it when the person shows intent (the
-   * camera preview is on, an offer is filled in). It reaches your STUN/TURN servers before a call
-   * starts, so it is never automatic in the core. Does nothing during a call or after `dispose`.
+   * `startCall` (they then take it) and the signal is ready in a fraction of the time. Call it
+   * when the person shows intent (the camera preview is on, an offer is filled in). It reaches
+   * your STUN/TURN servers before a call starts, so it is never automatic in the core. Does
+   * nothing during a call or after `dispose`.
    */
   prepare(): void
   /** Replaces the options for the next call. */
