@@ -73,10 +73,9 @@ export {
   type CallView,
   type SignalingMode,
 } from './core/callActions.js'
+export { captureScreen, openScannerCamera } from './core/captures.js'
 export {
   createLocalMedia,
-  captureScreen,
-  openScannerCamera,
   type LocalMedia,
   type LocalMediaOptions,
   type LocalMediaState,
@@ -204,3 +203,4 @@ export {
 } from './locales/messages.js'
 export { useControllableState } from './components/useControllableState.js'
 export { VideoCall, type VideoCallProps } from './prefabs/VideoCall.js'
+export { preloadVideoCall } from './prefabs/loadCallViews.js'
