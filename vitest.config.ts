@@ -77,7 +77,7 @@ export default mergeConfig(
             sequence: { groupOrder: 0 },
             testTimeout: 30_000,
             globalSetup: ['tests/browser/setup/globalSetup.ts'],
-            setupFiles: ['tests/browser/setup/cleanup.ts', 'tests/browser/setup/callViews.ts'],
+            setupFiles: ['tests/browser/setup/cleanup.ts'],
             browser: {
               ...chromium('chromium-browser'),
               // An independent WebRTC stack (aiortc) for the interop tests.
@@ -113,7 +113,7 @@ export default mergeConfig(
             provide: { longFaults: process.env.P2P_LONG_FAULTS !== '0' },
             include: ['tests/browser/faults/**/*.test.{ts,tsx}'],
             testTimeout: 30_000,
-            setupFiles: ['tests/browser/setup/cleanup.ts', 'tests/browser/setup/callViews.ts'],
+            setupFiles: ['tests/browser/setup/cleanup.ts'],
             fileParallelism: false,
             sequence: { groupOrder: 1 },
             browser: {

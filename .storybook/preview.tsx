@@ -1,6 +1,5 @@
 import type { Preview } from '@storybook/react-vite'
 import { StrictMode } from 'react'
-import { preloadVideoCall } from '../src'
 import '../src/styles.css'
 
 // Stories render in StrictMode, so a double mount that leaks a connection or a camera shows early.
@@ -15,7 +14,5 @@ const preview: Preview = {
   // Every story is checked with axe when it runs as a test; a violation fails it.
   parameters: { layout: 'padded', a11y: { test: 'error' } },
   tags: ['autodocs'],
-  // A story shows a call as it is once loaded: its views' chunk first (an app loads it as it mounts).
-  loaders: [() => preloadVideoCall()],
 }
 export default preview

@@ -73,9 +73,10 @@ export {
   type CallView,
   type SignalingMode,
 } from './core/callActions.js'
-export { captureScreen, openScannerCamera } from './core/captures.js'
 export {
   createLocalMedia,
+  captureScreen,
+  openScannerCamera,
   type LocalMedia,
   type LocalMediaOptions,
   type LocalMediaState,
@@ -203,4 +204,3 @@ export {
 } from './locales/messages.js'
 export { useControllableState } from './components/useControllableState.js'
 export { VideoCall, type VideoCallProps } from './prefabs/VideoCall.js'
-export { preloadVideoCall } from './prefabs/loadCallViews.js'

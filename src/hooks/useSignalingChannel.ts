@@ -1,9 +1,11 @@
 import { useStoreState } from './useStoreState.js'
 import { useEffect, useState } from 'react'
+import { createBroadcastSignaling } from '../core/broadcastSignaling.js'
 import type { MqttSignalingOptions } from '../core/mqttProtocol.js'
 import type { LocalStreamSource, PeerSession } from '../core/peerSession.js'
 import { createP2PError } from '../core/errors.js'
 import type { ChannelState, SignalingChannel } from '../core/signalingChannel.js'
+import { createWebSocketSignaling } from '../core/webSocketSignaling.js'
 import { useLatest } from './useLatest.js'
 import { useMaybePeerSessionContext } from './PeerSessionContext.js'
 
@@ -48,7 +50,7 @@ export function useSignalingChannel(
   const fromContext = useMaybePeerSessionContext()
   const session = options.session === undefined ? fromContext : options.session
   const [channel, setChannel] = useState<SignalingChannel | null>(null)
-  // The channel's code is loading (or failed to load): its state until there is a channel.
+  // The MQTT entry is loading (or failed to load): its state until there is a channel.
   const [pending, setPending] = useState<ChannelState | null>(null)
   const latest = useLatest(options)
   const latestChoice = useLatest(choice)
@@ -75,40 +77,35 @@ export function useSignalingChannel(
       setChannel(next)
     }
     const current = latestChoice.current
-    // Each channel's code is loaded when it is chosen: an app that only copies and pastes never
-    // loads them, and mqtt.js comes only with the broker.
-    const load: Promise<() => SignalingChannel> =
-      current.kind === 'mqtt'
-        ? current.load().then(
-            (module) => () =>
-              module.createMqttSignaling({
-                url,
-                room,
-                ...(username ? { username } : {}),
-                ...(password ? { password } : {}),
-              }),
+    if (current.kind === 'mqtt') {
+      // mqtt.js is loaded only now, when the broker is chosen.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setPending(LOADING)
+      current
+        .load()
+        .then((module) => {
+          if (cancelled) return
+          use(
+            module.createMqttSignaling({
+              url,
+              room,
+              ...(username ? { username } : {}),
+              ...(password ? { password } : {}),
+            }),
           )
-        : kind === 'same-browser'
-          ? import('../core/broadcastSignaling.js').then(
-              (module) => () => module.createBroadcastSignaling(room),
-            )
-          : import('../core/webSocketSignaling.js').then(
-              (module) => () => module.createWebSocketSignaling(url, room),
-            )
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setPending(LOADING)
-    load.then(
-      (create) => {
-        if (!cancelled) use(create())
-      },
-      (cause: unknown) => {
-        if (!cancelled) {
-          // mqtt.js may be missing from the app; the kit's own chunks only fail to load.
-          const code = current.kind === 'mqtt' ? 'ERR_SIGNALING_MODULE' : 'ERR_CALL_MODULE'
-          setPending({ status: 'failed', error: createP2PError(code, cause) })
-        }
-      },
-    )
+        })
+        .catch((cause: unknown) => {
+          if (!cancelled) {
+            setPending({ status: 'failed', error: createP2PError('ERR_SIGNALING_MODULE', cause) })
+          }
+        })
+    } else {
+      use(
+        kind === 'same-browser'
+          ? createBroadcastSignaling(room)
+          : createWebSocketSignaling(url, room),
+      )
+    }
     return () => {
       cancelled = true
       detach()

@@ -1,5 +1,5 @@
 import { noSubscription } from '../hooks/useStoreState.js'
-import { useRef, useState, useSyncExternalStore } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { Icon } from '../components/Icon.js'
 import { IconButton } from '../components/IconButton.js'
@@ -11,8 +11,6 @@ import type { PeerSessionState } from '../core/peerSession.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
 import type { LayoutContext } from './layoutContext.js'
 import { MediaBar } from './MediaBar.js'
-import type { QuietSession } from './quietSession.js'
-import { useQuietUntilFirstFrame } from './useQuietUntilFirstFrame.js'
 import { SessionRemoteScreen, SessionRemoteTile } from './sessionParts.js'
 import {
   LocalSignalField,
@@ -35,8 +33,6 @@ const canShareScreen = () =>
     (typeof matchMedia !== 'function' || matchMedia('(any-pointer: fine)').matches))
 
 export interface CallStageProps extends LayoutContext {
-  /** The layout's view of the session: it stands still from the moment a copy-paste call shows to the other person's first frame. */
-  quiet: QuietSession | null
   /**
    * Made ahead, not shown yet: only its videos, unnamed and out of the accessibility tree, so
    * nothing is found twice beside the lobby.
@@ -90,10 +86,6 @@ export function CallStage(props: CallStageProps) {
   const localScreen = useSessionSelector(selectLocalScreen, session)
   const shareable = useSyncExternalStore(noSubscription, canShareScreen, () => false)
   const [mediaProblemDismissed, setMediaProblemDismissed] = useState(false)
-  // From the moment a copy-paste call shows (the click, or `connected` for the callee) to the
-  // other person's first frame, nothing renders: the browser connects and decodes undisturbed.
-  const root = useRef<HTMLDivElement>(null)
-  useQuietUntilFirstFrame(props.quiet, !props.hidden && mode === 'copy-paste', root)
   const recovering =
     mode === 'copy-paste' && (actions.reconnect || step === 'reconnect-offer-ready')
   const status =
@@ -123,7 +115,7 @@ export function CallStage(props: CallStageProps) {
   // Named and complete only when nothing else names the same: not made ahead, no lobby behind.
   const full = !props.hidden && !props.lobbyBehind
   return (
-    <div ref={root} className="rpc-stage" data-state={phase} hidden={props.hidden}>
+    <div className="rpc-stage" data-state={phase} hidden={props.hidden}>
       <SessionRemoteTile
         session={session}
         labels={labels}

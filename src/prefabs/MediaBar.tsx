@@ -1,22 +1,46 @@
 import type { ReactNode } from 'react'
+import { DeviceMenu } from '../components/DeviceMenu.js'
+import { DevicePickers } from '../components/DevicePickers.js'
 import { IconButton } from '../components/IconButton.js'
 import { MediaToggles } from '../components/MediaToggles.js'
-import { DeviceSettings } from './deferredViews.js'
-import type { DeviceSettingsProps } from './DeviceSettings.js'
 import type { LayoutContext } from './layoutContext.js'
 
 /**
  * The bar of round icon buttons: microphone and camera (each with its device menu once media
  * runs), what the view adds (`children`: Share screen), the Details toggle, then `trailing` (Hang up).
  */
-export function MediaBar(
-  props: LayoutContext & { children?: ReactNode; trailing?: ReactNode; className?: string },
-) {
-  const { media, mediaState, labels, details, setMicMuted, setCameraOff } = props
-  const { children, trailing, className } = props
+export function MediaBar({
+  media,
+  mediaState,
+  devices,
+  speakerId,
+  labels,
+  details,
+  setMicMuted,
+  setCameraOff,
+  setSpeakerId,
+  switchDevice,
+  children,
+  trailing,
+  className,
+}: LayoutContext & { children?: ReactNode; trailing?: ReactNode; className?: string }) {
   const live = mediaState.status === 'live'
-  const pickers = (kinds: DeviceSettingsProps['kinds'], label: string) =>
-    live && <DeviceSettings {...props} kinds={kinds} label={label} />
+  const pickers = (kinds: ('camera' | 'microphone' | 'speaker')[], label: string) =>
+    live && (
+      <DeviceMenu label={label}>
+        <DevicePickers
+          kinds={kinds}
+          devices={devices}
+          cameraId={mediaState.deviceIds.video}
+          microphoneId={mediaState.deviceIds.audio}
+          speakerId={speakerId}
+          onCameraChange={(id) => switchDevice('video', id)}
+          onMicrophoneChange={(id) => switchDevice('audio', id)}
+          onSpeakerChange={setSpeakerId}
+          labels={labels}
+        />
+      </DeviceMenu>
+    )
   return (
     <div role="group" aria-label={labels.callControls} className={`rpc-bar ${className ?? ''}`}>
       {media && (

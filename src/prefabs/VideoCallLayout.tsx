@@ -2,6 +2,7 @@ import {
   useEffect,
   useId,
   useMemo,
+  useRef,
   useState,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
@@ -11,19 +12,22 @@ import { canStartCall } from '../core/phase.js'
 import type { ErrorText } from '../core/errors.js'
 import type { LocalMedia } from '../core/localMedia.js'
 import type { CallRole, PeerSession, PeerSessionState } from '../core/peerSession.js'
+import { signalFromLink, signalLink } from '../core/signalLink.js'
 import { DEFAULT_LABELS, type CallLabels } from '../components/labels.js'
 import type { CallMessagesOverride } from '../locales/messages.js'
 import type { SignalingKind } from '../components/SignalingPicker.js'
 import { useMaybeLocalMediaContext, usePeerSessionContext } from '../hooks/PeerSessionContext.js'
 import { useLocalMediaState } from '../hooks/useLocalMediaState.js'
+import { useMediaDevices } from '../hooks/useMediaDevices.js'
 import { useSessionSelector } from '../hooks/useSessionSelector.js'
 import { useSignalingChannel, type MqttSignalingLoader } from '../hooks/useSignalingChannel.js'
 import { useDebouncedValue } from '../components/useDebouncedValue.js'
-import { CallStage, DetailsPanel, EndedCard } from './deferredViews.js'
+import { CallStage } from './CallStage.js'
+import { DetailsPanel } from './DetailsPanel.js'
+import { EndedCard } from './EndedCard.js'
 import type { LayoutContext } from './layoutContext.js'
-import { loadCallViews } from './loadCallViews.js'
 import { Lobby } from './Lobby.js'
-import { createQuietSession } from './quietSession.js'
+import { useQuietSession, useQuietUntilFirstFrame } from './useQuietView.js'
 
 /** Props of {@link VideoCallLayout}. */
 export interface VideoCallLayoutProps extends ComponentPropsWithoutRef<'section'> {
@@ -147,8 +151,8 @@ export function VideoCallLayout({
   ]
 
   // What the layout shows is read from a view of the session that stands still while a call it
-  // shows comes up (useQuietUntilFirstFrame, in CallStage); what it does goes to the session.
-  const quiet = useMemo(() => (session ? createQuietSession(session) : null), [session])
+  // shows comes up (useQuietUntilFirstFrame, below); what it does goes to the session.
+  const quiet = useQuietSession(session)
   const shownSession = quiet?.view ?? null
   const phase = useSessionSelector(selectPhase, shownSession)
   const step = useSessionSelector(selectStep, shownSession)
@@ -158,6 +162,7 @@ export function VideoCallLayout({
   const endedBy = useSessionSelector(selectEndedBy, shownSession)
   const localSignal = useSessionSelector(selectLocalSignal, shownSession)
   const mediaState = useLocalMediaState(media)
+  const devices = useMediaDevices(mediaState.stream)
   const { micMuted, cameraOff } = mediaState
   const mode = signalingKind === 'copy-paste' ? 'copy-paste' : 'channel'
   const actions = callActions({ phase, step, inBand, localScreen }, role, mode)
@@ -205,34 +210,28 @@ export function VideoCallLayout({
     step === 'completing' &&
     phase === 'connecting' &&
     signalingState === 'have-local-offer'
+  // From the moment a copy-paste call shows (the click, or `connected` for the callee) to the
+  // other person's first frame, nothing renders: the browser connects and decodes undisturbed.
+  const root = useRef<HTMLElement>(null)
+  useQuietUntilFirstFrame(quiet, shown === 'call' && mode === 'copy-paste', root)
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee
   // with the offer filled in, and drop the offer from the address bar and history, so a reload or
   // a shared screen does not show it again. Read after hydration: the server has no fragment.
   useEffect(() => {
     if (!shareLink) return
-    let live = true
-    const apply = () =>
-      // The link's reader comes with the call views (the lobby needs them to answer anyway).
-      void loadCallViews().then(
-        ({ signalFromLink }) => {
-          const offer = signalFromLink(window.location.href)
-          // Never in the middle of a call: the link waits in the address bar until it is reloaded.
-          if (!live || !offer || (session && !canStartCall(session.getState()))) return
-          window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
-          setRole('callee')
-          setRemoteSignal(offer)
-          setInvited(true)
-        },
-        // The views' own placeholder says that they could not load, with Try again.
-        () => {},
-      )
+    const apply = () => {
+      const offer = signalFromLink(window.location.href)
+      // Never in the middle of a call: the link waits in the address bar until it is reloaded.
+      if (!offer || (session && !canStartCall(session.getState()))) return
+      window.history.replaceState(window.history.state, '', window.location.href.split('#')[0])
+      setRole('callee')
+      setRemoteSignal(offer)
+      setInvited(true)
+    }
     apply()
     window.addEventListener('hashchange', apply)
-    return () => {
-      live = false
-      window.removeEventListener('hashchange', apply)
-    }
+    return () => window.removeEventListener('hashchange', apply)
   }, [shareLink, session])
 
   // Warm up once the person shows intent: the preview is on, or an offer waits to be answered.
@@ -250,6 +249,18 @@ export function VideoCallLayout({
   useEffect(() => {
     if (endedBy === 'remote') media?.stop()
   }, [endedBy, media])
+
+  const offerReady = step === 'offer-ready' && localSignal !== ''
+  // Written once per signal (its QR form is a conversion), not at every render.
+  const link = useMemo(
+    () =>
+      !shareLink || !offerReady
+        ? undefined
+        : typeof shareLink === 'function'
+          ? shareLink(localSignal)
+          : signalLink(localSignal, linkBase ?? window.location.href),
+    [shareLink, offerReady, localSignal, linkBase],
+  )
 
   const setMicMuted = (muted: boolean) => media?.setEnabled('audio', !muted)
   const setCameraOff = (off: boolean) => media?.setEnabled('video', !off)
@@ -276,6 +287,7 @@ export function VideoCallLayout({
     step,
     actions,
     mediaState,
+    devices,
     speakerId,
     channel,
     details: { id: detailsId, open: detailsOpen, toggle: () => setDetailsOpen((o) => !o) },
@@ -295,6 +307,7 @@ export function VideoCallLayout({
 
   return (
     <section
+      ref={root}
       aria-label={labels.call}
       // An app's className adds to ours, so the stylesheet keeps applying.
       className={className ? `rpc-call ${className}` : 'rpc-call'}
@@ -320,9 +333,7 @@ export function VideoCallLayout({
               setInvited(false)
             }}
             invited={invited && step === 'idle'}
-            localSignal={localSignal}
-            shareLink={shareLink}
-            linkBase={linkBase}
+            link={link}
             signaling={{
               kind: signalingKind,
               room: roomInput,
@@ -343,7 +354,6 @@ export function VideoCallLayout({
             {...context}
             hidden={shown !== 'call'}
             lobbyBehind={lobbyBehind}
-            quiet={quiet}
             remoteSignal={remoteSignal}
             onRemoteSignalChange={setRemoteSignal}
           />

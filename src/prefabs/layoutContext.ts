@@ -1,6 +1,7 @@
 import type { CallActions, SignalingMode } from '../core/callActions.js'
 import type { ErrorText } from '../core/errors.js'
 import type { LocalMedia, LocalMediaState } from '../core/localMedia.js'
+import type { MediaDeviceList } from '../core/mediaDevices.js'
 import type { CallPhase, CallStep } from '../core/phase.js'
 import type { CallRole, PeerSession } from '../core/peerSession.js'
 import type { ChannelState } from '../core/signalingChannel.js'
@@ -18,6 +19,7 @@ export interface LayoutContext {
   step: CallStep
   actions: CallActions
   mediaState: LocalMediaState
+  devices: MediaDeviceList
   speakerId: string
   channel: ChannelState
   /** The Details panel: its id (for `aria-controls`), whether it is open, and its toggle. */

@@ -17,7 +17,7 @@ import {
   type CallUi,
   renderCallerAndCallee,
 } from './helpers'
-import { QUIET_MAX_MS } from '../../src/prefabs/useQuietUntilFirstFrame'
+import { QUIET_MAX_MS } from '../../src/prefabs/useQuietView'
 import '../../src/styles.css'
 
 const initial = { width: window.innerWidth, height: window.innerHeight }

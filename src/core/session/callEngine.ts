@@ -1,5 +1,5 @@
 import { createP2PError, type P2PErrorCode } from '../errors.js'
-import { captureScreen } from '../captures.js'
+import { captureScreen } from '../localMedia.js'
 import { canStartCall, isCallOver } from '../phase.js'
 import type {
   CallStepOptions,

@@ -1,5 +1,6 @@
-import { useEffect, type RefObject } from 'react'
-import type { QuietSession } from './quietSession.js'
+import { useEffect, useMemo, type RefObject } from 'react'
+import type { PeerSession } from '../core/peerSession.js'
+import { createQuietSession, type QuietSession } from './quietSession.js'
 
 /**
  * How long at most the layout stays still after it shows a call that is coming up: past it, what
@@ -7,6 +8,11 @@ import type { QuietSession } from './quietSession.js'
  * sends no video).
  */
 export const QUIET_MAX_MS = 1000
+
+/** A view of `session` for the layout to read from (see {@link createQuietSession}). */
+export function useQuietSession(session: PeerSession | null): QuietSession | null {
+  return useMemo(() => (session ? createQuietSession(session) : null), [session])
+}
 
 /**
  * Holds `quiet` from the moment `showingCall` turns true, while the call is coming up, until the
