@@ -213,7 +213,18 @@ export function VideoCallLayout({
   // From the moment a copy-paste call shows (the click, or `connected` for the callee) to the
   // other person's first frame, nothing renders: the browser connects and decodes undisturbed.
   const root = useRef<HTMLElement>(null)
-  useQuietUntilFirstFrame(quiet, shown === 'call' && mode === 'copy-paste', root)
+  // The caller's call shows at the click; the callee's, made ahead with its answer, at `connected`.
+  useQuietUntilFirstFrame(
+    quiet,
+    mode !== 'copy-paste'
+      ? null
+      : shown === 'call'
+        ? 'now'
+        : stageAhead && step === 'answer-ready'
+          ? 'at-connected'
+          : null,
+    root,
+  )
 
   // Opened from a share link (or one pasted into the address bar of an open page): be the callee
   // with the offer filled in, and drop the offer from the address bar and history, so a reload or

@@ -16,11 +16,27 @@ export interface QuietSession {
    * remote stream) releases it at once.
    */
   hold(maxMs: number): void
-  /** Lets the view show the session as it is (once; a release while not held does nothing). */
+  /**
+   * Holds the view at the first change of the session that `shouldHold(before, now)` accepts, as
+   * it was before that change (then as {@link hold}, `maxMs` from that change). The callee's
+   * layout arms it for `connected`: the call shows with the other person's picture, and nothing
+   * renders while the browser starts sending its own. Until {@link release}.
+   */
+  holdAt(
+    shouldHold: (before: PeerSessionState, now: PeerSessionState) => boolean,
+    maxMs: number,
+  ): void
+  /**
+   * Lets the view show the session as it is (once; a release while not held does nothing), and
+   * forgets a {@link holdAt}.
+   */
   release(): void
   /** Whether the view is held now. */
   isHeld(): boolean
 }
+
+/** Whether the change from `before` to `now` is the one to hold the view at. */
+export type HoldTest = (before: PeerSessionState, now: PeerSessionState) => boolean
 
 /** Whether `now` is still the call that `held` was coming up to: the view may stay still. */
 export function staysQuiet(held: PeerSessionState, now: PeerSessionState): boolean {
@@ -44,22 +60,39 @@ export function staysQuiet(held: PeerSessionState, now: PeerSessionState): boole
  */
 export function createQuietSession(session: PeerSession): QuietSession {
   let held: PeerSessionState | null = null
+  // What the view's subscribers last heard, and a hold armed for a change still to come.
+  let seen = session.getState()
+  let armed: { shouldHold: HoldTest; maxMs: number } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   const listeners = new Set<() => void>()
   let unsubscribe: (() => void) | null = null
   const notify = () => {
     for (const listener of [...listeners]) listener()
   }
+  const holdAs = (state: PeerSessionState, maxMs: number) => {
+    held = state
+    timer = setTimeout(release, maxMs)
+  }
   const release = () => {
+    armed = null
     if (held === null) return
     clearTimeout(timer)
     const was = held
     held = null
-    if (session.getState() !== was) notify()
+    seen = session.getState()
+    if (seen !== was) notify()
   }
   const onChange = () => {
-    if (held === null) notify()
-    else if (!staysQuiet(held, session.getState())) release()
+    const now = session.getState()
+    if (held !== null) {
+      if (!staysQuiet(held, now)) release()
+    } else if (armed?.shouldHold(seen, now) && staysQuiet(seen, now)) {
+      holdAs(seen, armed.maxMs)
+      armed = null
+    } else {
+      seen = now
+      notify()
+    }
   }
   // The session's own methods (closures over it: none reads `this`); only reading differs.
   const view: PeerSession = Object.create(session, {
@@ -67,7 +100,10 @@ export function createQuietSession(session: PeerSession): QuietSession {
     subscribe: {
       value(listener: () => void) {
         listeners.add(listener)
-        unsubscribe ??= session.subscribe(onChange)
+        if (!unsubscribe) {
+          seen = session.getState()
+          unsubscribe = session.subscribe(onChange)
+        }
         return () => {
           listeners.delete(listener)
           if (listeners.size === 0 && unsubscribe) {
@@ -81,9 +117,13 @@ export function createQuietSession(session: PeerSession): QuietSession {
   return {
     view,
     hold(maxMs) {
-      if (held !== null) return
-      held = session.getState()
-      timer = setTimeout(release, maxMs)
+      if (held === null) holdAs(session.getState(), maxMs)
+    },
+    holdAt(shouldHold, maxMs) {
+      if (held === null) {
+        seen = session.getState()
+        armed = { shouldHold, maxMs }
+      }
     },
     release,
     isHeld: () => held !== null,

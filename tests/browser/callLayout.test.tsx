@@ -317,6 +317,72 @@ describe('given Complete connection is clicked', () => {
   })
 })
 
+/**
+ * A call whose cameras are canvases that show nothing until `draw()`, answered and completed; the
+ * callee's region, and a promise of its view at the moment its browser reports `connected`.
+ */
+async function answerWithPicturesHeldBack() {
+  const connections = trackPeerConnections()
+  const canvases: HTMLCanvasElement[] = []
+  const cameras: CanvasCaptureMediaStreamTrack[] = []
+  const media = trackMediaTracks(async () => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 64
+    canvas.height = 48
+    canvases.push(canvas)
+    const camera = canvas.captureStream(0).getVideoTracks()[0] as CanvasCaptureMediaStreamTrack
+    cameras.push(camera)
+    const microphone = await media.original({ audio: true })
+    return new MediaStream([...microphone.getAudioTracks(), camera])
+  })
+  const [a, b] = renderCallerAndCallee()
+  fireEvent.click(a.button('Create offer'))
+  paste(b.remoteSignal(), await waitForSignal(a))
+  fireEvent.click(b.button('Create answer'))
+  const answer = await waitForSignal(b)
+  const callee = connections.live().findLast((pc) => pc.signalingState === 'stable')
+  if (!callee) throw new Error('no callee connection waiting for the caller')
+  const atConnected = new Promise<string | undefined>((resolve) => {
+    callee.addEventListener('connectionstatechange', () => {
+      if (callee.connectionState === 'connected') resolve(b.region.dataset.view)
+    })
+  })
+  paste(a.remoteSignal(), answer)
+  fireEvent.click(a.button('Complete connection'))
+  const draw = () => {
+    const timer = setInterval(() => {
+      canvases.forEach((canvas) => canvas.getContext('2d')?.fillRect(0, 0, 64, 48))
+      cameras.forEach((camera) => camera.requestFrame())
+    }, 50)
+    defer(() => clearInterval(timer))
+  }
+  return { b, atConnected, draw }
+}
+
+describe('given the callee waits with its answer out', () => {
+  it('its lobby stands still at connected, and the call shows with the first frame', async () => {
+    const { b, atConnected, draw } = await answerWithPicturesHeldBack()
+    // Connected: nothing renders while its browser starts sending (the call view is made ahead).
+    expect(await atConnected).toBe('lobby')
+    const connectedAt = performance.now()
+    expect(b.region.dataset.view).toBe('lobby')
+    // The caller's first frame: the call shows, sooner than the longest the view may stand still.
+    draw()
+    await waitFor(() => expect(b.region.dataset.view).toBe('call'))
+    expect(performance.now() - connectedAt).toBeLessThan(QUIET_MAX_MS)
+    expect(b.region.dataset.state).toBe('connected')
+    await expectPlayingVideo(b.remoteVideo())
+    expect(within(b.region).getByLabelText('Security code').textContent).toMatch(/^\d{3} \d{3}$/)
+  })
+
+  it('with no picture coming, its call shows after a second', async () => {
+    const { b, atConnected } = await answerWithPicturesHeldBack()
+    expect(await atConnected).toBe('lobby')
+    await waitFor(() => expect(b.region.dataset.view).toBe('call'), { timeout: 3_000 })
+    expect(b.region.dataset.state).toBe('connected')
+  })
+})
+
 describe('given Details', () => {
   it('on a phone, in a lobby taller than the screen, opening it brings its sheet into view', async () => {
     await page.viewport(390, 844)

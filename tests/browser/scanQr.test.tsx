@@ -103,7 +103,8 @@ describe('given a caller whose offer waits for an answer shown as a QR code', ()
     const scanner = await within(a.region).findByRole('group', { name: 'QR code scanner' })
     expect(within(scanner).getByLabelText('Scanner camera').tagName).toBe('VIDEO')
     await waitForLine(a, 'connection: connected', 20_000)
-    await expectPlayingVideo(b.remoteVideo())
+    // The callee's call shows with the caller's first frame.
+    await expectPlayingVideo(await waitFor(() => b.remoteVideo()))
     // Read once: the scanner is gone and its camera stopped.
     expect(camera.given).toHaveLength(1)
     expect(within(a.region).queryByRole('group', { name: 'QR code scanner' })).toBeNull()

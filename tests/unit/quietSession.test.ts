@@ -102,6 +102,72 @@ describe('createQuietSession', () => {
     }
   })
 
+  it('armed with holdAt, passes changes through until the one it names, then holds the view as it was before it', () => {
+    const { session, set } = fakeSession()
+    set({ step: 'answer-ready' })
+    const quiet = createQuietSession(session)
+    const listener = vi.fn()
+    quiet.view.subscribe(listener)
+    quiet.holdAt((before, now) => before.phase !== 'connected' && now.phase === 'connected', 1000)
+    // ICE checks while the other side has not answered yet: shown as they come.
+    set({ iceConnectionState: 'checking' })
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(quiet.isHeld()).toBe(false)
+    const before = quiet.view.getState()
+    // Connected: the view keeps what it showed, and hears nothing until the release.
+    set({ phase: 'connected', connectionState: 'connected' })
+    set({ securityCode: '123 456' })
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(quiet.isHeld()).toBe(true)
+    expect(quiet.view.getState()).toBe(before)
+    quiet.release()
+    expect(listener).toHaveBeenCalledTimes(2)
+    expect(quiet.view.getState()).toMatchObject({ phase: 'connected', securityCode: '123 456' })
+    // Held once: the next connection shows as it comes.
+    set({ phase: 'connecting' })
+    set({ phase: 'connected' })
+    expect(listener).toHaveBeenCalledTimes(4)
+  })
+
+  it('armed with holdAt, holds for at most maxMs from that change, and not past a change off the way up', () => {
+    const { session, set } = fakeSession()
+    const quiet = createQuietSession(session)
+    const listener = vi.fn()
+    quiet.view.subscribe(listener)
+    const toConnected = (_: PeerSessionState, now: PeerSessionState) => now.phase === 'connected'
+    quiet.holdAt(toConnected, 1000)
+    vi.advanceTimersByTime(5000)
+    set({ phase: 'connected' })
+    expect(listener).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1000)
+    expect(listener).toHaveBeenCalledTimes(1)
+
+    // A change that is not on the way up (an error) shows at once, even when it is the one named.
+    const other = fakeSession()
+    const quietOther = createQuietSession(other.session)
+    const heard = vi.fn()
+    quietOther.view.subscribe(heard)
+    quietOther.holdAt(toConnected, 1000)
+    other.set({
+      phase: 'connected',
+      error: { code: 'ERR_SET_REMOTE_DESCRIPTION' },
+    } as unknown as Partial<PeerSessionState>)
+    expect(heard).toHaveBeenCalledTimes(1)
+    expect(quietOther.isHeld()).toBe(false)
+  })
+
+  it('release disarms a holdAt that has not fired', () => {
+    const { session, set } = fakeSession()
+    const quiet = createQuietSession(session)
+    const listener = vi.fn()
+    quiet.view.subscribe(listener)
+    quiet.holdAt((_, now) => now.phase === 'connected', 1000)
+    quiet.release()
+    set({ phase: 'connected' })
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(quiet.isHeld()).toBe(false)
+  })
+
   it('calls the session for what the view does, and subscribes to it only while listened to', () => {
     const { session, store, hangUp } = fakeSession()
     let subscriptions = 0

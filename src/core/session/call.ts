@@ -126,6 +126,19 @@ export function openCall(host: CallHost): Call {
     onChannelClose: () => update({ inBand: false }),
     onMessage: host.onMessage,
   })
+  // The security code of this connection (its certificates do not change), once worked out.
+  let coding = false
+  let codeValue: string | null | undefined
+  const showCode = () => {
+    const shown = host.state().securityCode
+    if (
+      live() &&
+      codeValue !== undefined &&
+      pc.connectionState === 'connected' &&
+      shown !== codeValue
+    )
+      update({ securityCode: codeValue })
+  }
   const call: Call = {
     transport,
     pc,
@@ -169,12 +182,16 @@ export function openCall(host: CallHost): Call {
     },
     watch() {
       call.recovery.watch()
-      if (pc.connectionState !== 'connected') return
-      const local = pc.localDescription?.sdp ?? ''
-      const remote = pc.remoteDescription?.sdp ?? ''
-      void securityCode(local, remote).then((code) => {
-        if (live()) update({ securityCode: code })
-      })
+      // Worked out once both descriptions are there (the callee's long before `connected`), and
+      // shown at `connected` with the layers: nothing more runs while the media starts.
+      if (!coding && pc.localDescription && pc.remoteDescription) {
+        coding = true
+        void securityCode(pc.localDescription.sdp, pc.remoteDescription.sdp).then((value) => {
+          codeValue = value
+          showCode()
+        })
+      }
+      showCode()
     },
     close(show = 'reset', graceful = false) {
       if (!live()) return
