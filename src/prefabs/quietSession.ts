@@ -22,10 +22,7 @@ export interface QuietSession {
    * layout arms it for `connected`: the call shows with the other person's picture, and nothing
    * renders while the browser starts sending its own. Until {@link release}.
    */
-  holdAt(
-    shouldHold: (before: PeerSessionState, now: PeerSessionState) => boolean,
-    maxMs: number,
-  ): void
+  holdAt(shouldHold: HoldTest, maxMs: number): void
   /**
    * Lets the view show the session as it is (once; a release while not held does nothing), and
    * forgets a {@link holdAt}.
