@@ -86,7 +86,8 @@ describe('given a caller with an offer ready', () => {
     paste(a.remoteSignal(), answer)
     fireEvent.click(a.button('Complete connection'))
     await waitForLine(a, 'connection: connected')
-    await expectPlayingVideo(b.remoteVideo())
+    // The callee's call shows with the caller's first frame.
+    await expectPlayingVideo(await waitFor(() => b.remoteVideo()))
     unmount()
   })
 
