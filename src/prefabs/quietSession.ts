@@ -57,7 +57,8 @@ export function staysQuiet(held: PeerSessionState, now: PeerSessionState): boole
  */
 export function createQuietSession(session: PeerSession): QuietSession {
   let held: PeerSessionState | null = null
-  // What the view's subscribers last heard, and a hold armed for a change still to come.
+  // The session as of its last change (what subscribers heard unless held), and a hold armed for
+  // a change still to come.
   let seen = session.getState()
   let armed: { shouldHold: HoldTest; maxMs: number } | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -76,20 +77,17 @@ export function createQuietSession(session: PeerSession): QuietSession {
     clearTimeout(timer)
     const was = held
     held = null
-    seen = session.getState()
     if (seen !== was) notify()
   }
   const onChange = () => {
-    const now = session.getState()
+    const before = seen
+    const now = (seen = session.getState())
     if (held !== null) {
       if (!staysQuiet(held, now)) release()
-    } else if (armed?.shouldHold(seen, now) && staysQuiet(seen, now)) {
-      holdAs(seen, armed.maxMs)
+    } else if (armed?.shouldHold(before, now) && staysQuiet(before, now)) {
+      holdAs(before, armed.maxMs)
       armed = null
-    } else {
-      seen = now
-      notify()
-    }
+    } else notify()
   }
   // The session's own methods (closures over it: none reads `this`); only reading differs.
   const view: PeerSession = Object.create(session, {
@@ -117,10 +115,7 @@ export function createQuietSession(session: PeerSession): QuietSession {
       if (held === null) holdAs(session.getState(), maxMs)
     },
     holdAt(shouldHold, maxMs) {
-      if (held === null) {
-        seen = session.getState()
-        armed = { shouldHold, maxMs }
-      }
+      if (held === null) armed = { shouldHold, maxMs }
     },
     release,
     isHeld: () => held !== null,
