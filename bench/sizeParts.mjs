@@ -4,7 +4,8 @@
 // then, for each part, removes the bytes the source map gives its modules and gzips again: what
 // leaving that part out alone would save. Gzip shares its dictionary between parts, so the
 // figures add up to less than the total. What the app loads up front and the session's call
-// engine (a chunk loaded at the first call) are reported apart.
+// engine (a chunk loaded at the first call) are reported apart. `--without REGEX` also prints
+// what is left without the modules it names.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -59,6 +60,25 @@ const PARTS = [
 ]
 
 const app = process.argv[2] ?? 'hooks'
+// `--without REGEX`: what is left once every module whose path (under src/) matches is left out,
+// e.g. what a chunk boundary could at best take off the first load (no boundary costs counted).
+// Two names stand for the README's figures: `later`, every module <VideoCall />'s first screen
+// (the lobby's preview, its media bar and the way into a call) does not show; `later+text`, those
+// and the English error texts and labels.
+const LATER =
+  'prefabs/(CallStage|EndedCard|DetailsPanel|signalFields|quietSession|useQuietView|sessionParts)|' +
+  'components/(SignalQrCode|QrScanner|qrDecoder|LocalSignalBox|RemoteSignalInput|copyText|' +
+  'SignalFormatPicker|GatheringProgress|DeviceMenu|DevicePickers|DeviceStatusList|RemoteMediaBadges|' +
+  'SecurityCode|ConnectionStatePanel|RemoteVideo)|core/(compactSignal|signalCodec|sdpMediaIds|' +
+  'signalShape|signalMessage|base43|crc32|sdpCandidates|signalLink|webSocketSignaling|' +
+  'broadcastSignaling|callActions)|hooks/(useSignalingChannel|useConnectionState)'
+const WITHOUT = {
+  later: `^(${LATER})\\.`,
+  'later+text': `^(${LATER}|core/errors|components/labels)\\.`,
+}
+const withoutArg = process.argv.indexOf('--without')
+const withoutName = withoutArg > 0 ? process.argv[withoutArg + 1] : null
+const withoutPattern = withoutName ? new RegExp(WITHOUT[withoutName] ?? withoutName) : null
 if (!(app in APPS)) {
   console.error(`Which app? npm run bench:size-parts -- ${Object.keys(APPS).join(' | ')}`)
   process.exit(2)
@@ -111,6 +131,11 @@ try {
       }, 0)
     const modules = new Set(bundles.flatMap((b) => [...b.spans.keys()]))
     console.log(`\n${title}: ${kB(total)} kB min+gzip`)
+    if (withoutPattern) {
+      const cut = [...modules].filter((m) => withoutPattern.test(m))
+      console.log(`${kB(without(cut))} kB  without the ${cut.length} modules --without names:`)
+      console.log(`         ${cut.sort().join(', ') || '(none)'}`)
+    }
     const listed = new Set()
     for (const [name, pattern] of PARTS) {
       const members = [...modules].filter((m) => pattern.test(m))

@@ -192,15 +192,30 @@ export async function connectByPaste(a: CallUi, b: CallUi) {
     const radio = call.radio(role)
     if (radio) fireEvent.click(radio)
   }
+  const started = performance.now()
+  const at = () => `${Math.round(performance.now() - started)} ms`
   fireEvent.click(a.button('Create offer'))
   const offer = await waitForSignal(a)
+  const offerAt = at()
   paste(b.remoteSignal(), offer)
   fireEvent.click(b.button('Create answer'))
   const answer = await waitForSignal(b)
+  const answerAt = at()
   paste(a.remoteSignal(), answer)
   fireEvent.click(a.button('Complete connection'))
-  await waitForLine(a, 'connection: connected')
-  await waitForLine(b, 'connection: connected')
+  try {
+    await waitForLine(a, 'connection: connected')
+    await waitForLine(b, 'connection: connected')
+  } catch (error) {
+    // A call that does not connect says what both sides saw, and what each signal carried.
+    const panel = (call: CallUi) =>
+      Array.from(call.statePanel().children, (line) => line.textContent).join(', ')
+    throw new Error(
+      `The call did not connect (${at()} after Create offer). Caller: ${panel(a)}. Callee: ${panel(b)}. ` +
+        `Offer at ${offerAt}: ${offer}. Answer at ${answerAt}: ${answer}.`,
+      { cause: error },
+    )
+  }
   return { offer, answer }
 }
 
