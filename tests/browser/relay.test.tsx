@@ -128,6 +128,8 @@ describe.skipIf(!turnUrl)('given a real TURN server (coturn) and relay-only sett
     paste(a.call.remoteSignal(), answer)
     fireEvent.click(a.call.button('Complete connection'))
     await waitForLine(a.call, 'connection: connected', 20_000)
+    // The callee's call shows with the caller's first frame (its view stands still until then).
+    await waitForLine(b.call, 'connection: connected', 20_000)
     await expectPlayingVideo(b.call.remoteVideo())
   }, 60_000)
 })
