@@ -78,7 +78,22 @@ const WITHOUT = {
 }
 const withoutArg = process.argv.indexOf('--without')
 const withoutName = withoutArg > 0 ? process.argv[withoutArg + 1] : null
-const withoutPattern = withoutName ? new RegExp(WITHOUT[withoutName] ?? withoutName) : null
+/** The pattern `--without` names, or a message that says what to give instead. */
+function withoutPatternOf(name) {
+  if (!name || name.startsWith('--')) {
+    console.error(`--without needs ${Object.keys(WITHOUT).join(' | ')} or a regex of module paths`)
+    process.exit(2)
+  }
+  try {
+    return new RegExp(WITHOUT[name] ?? name)
+  } catch (error) {
+    console.error(
+      `--without ${name}: not a regex (${error.message}); give ${Object.keys(WITHOUT).join(' | ')} or a regex such as '^prefabs/CallStage\\.'`,
+    )
+    process.exit(2)
+  }
+}
+const withoutPattern = withoutArg > 0 ? withoutPatternOf(withoutName) : null
 if (!(app in APPS)) {
   console.error(`Which app? npm run bench:size-parts -- ${Object.keys(APPS).join(' | ')}`)
   process.exit(2)
