@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { canStartCall } from '../../src/core/phase'
 import { createCallRunner } from '../../src/core/session/callRunner'
 import { createChannelCalls, type ChannelCalls } from '../../src/core/session/channelCalls'
@@ -42,5 +42,40 @@ describe('createChannelCalls', () => {
     // The first channel's offer is not answered on the second one.
     expect(pc.remoteDescription).toBeNull()
     expect(state().error).toBeNull()
+  })
+})
+
+describe('createChannelCalls.answerInstead', () => {
+  useFakePeerConnections()
+  const offerOf = (fingerprint: string): RTCSessionDescriptionInit => ({
+    type: 'offer',
+    sdp: `v=0\r\na=fingerprint:sha-256 ${fingerprint}\r\n`,
+  })
+
+  it('answers an offer of a new connection of theirs (another certificate) with a new one of ours', async () => {
+    const { channels, state } = setup()
+    channels.attach(fakeChannel().channel, { media: null })
+    await channels.startCall()
+    const first = FakePeerConnection.made.at(-1) as FakePeerConnection
+    // Our call has their answer (certificate AA): the same certificate offering is this call's.
+    first.remoteDescription = { type: 'answer', sdp: offerOf('AA').sdp }
+    expect(channels.answerInstead(offerOf('AA'))).toBe(false)
+    expect(channels.answerInstead({ type: 'answer', sdp: offerOf('BB').sdp })).toBe(false)
+    expect(first.closed).toBe(false)
+    // They started over (certificate BB): a new connection of ours answers it.
+    expect(channels.answerInstead(offerOf('BB'))).toBe(true)
+    await Promise.resolve()
+    expect(first.closed).toBe(true)
+    const second = FakePeerConnection.made.at(-1) as FakePeerConnection
+    expect(second).not.toBe(first)
+    await vi.waitFor(() => expect(second.remoteDescription).toEqual(offerOf('BB')))
+    expect(state().role).toBe('callee')
+  })
+
+  it('leaves an offer to perfect negotiation while our call has no answer yet', async () => {
+    const { channels } = setup()
+    channels.attach(fakeChannel().channel, { media: null })
+    await channels.startCall()
+    expect(channels.answerInstead(offerOf('BB'))).toBe(false)
   })
 })

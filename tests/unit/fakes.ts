@@ -23,6 +23,9 @@ export class FakePeerConnection extends EventTarget {
     super()
     FakePeerConnection.made.push(this)
   }
+  getConfiguration(): RTCConfiguration {
+    return {}
+  }
   createDataChannel() {
     return Object.assign(new EventTarget(), { readyState: 'connecting', bufferedAmount: 0 })
   }

@@ -131,6 +131,7 @@ export function createCallEngine(host: CallEngineHost): CallEngine {
     const call = runner.current()
     switch (message.type) {
       case 'description':
+        if (channels.answerInstead(message.description)) return
         if (call) await call.negotiation.receiveDescription(message.description)
         else await channels.offered(message.description)
         return

@@ -38,8 +38,14 @@ export interface CallRunner {
   /**
    * Starts a call as `role` and runs `steps` as its attempt. A {@link StepError} ends the attempt
    * with the connection closed and the error shown; the session is then ready for another try.
+   * `replacing`: the call under way that this one takes over from (it closes first); otherwise a
+   * call under way is an error (`ERR_ALREADY_IN_CALL`).
    */
-  begin(role: CallRole, steps: (signal: AbortSignal) => Promise<void>): Promise<void>
+  begin(
+    role: CallRole,
+    steps: (signal: AbortSignal) => Promise<void>,
+    replacing?: Call,
+  ): Promise<void>
   /** Opens the attempt's connection (the warmed-up one when it fits). Throws a StepError. */
   open(inBand: boolean): Call
   /** The camera (or whatever `source` gives) for the call; shown as `acquiring-media`. */
@@ -92,8 +98,9 @@ export function createCallRunner(host: CallRunnerHost): CallRunner {
     attempt: () => attempt.signal,
     retry: nextAttempt,
 
-    async begin(role, steps) {
-      if (host.disposed() || !canStartCall(host.state())) {
+    async begin(role, steps, replacing) {
+      const takesOver = !!replacing && replacing === call
+      if (host.disposed() || (!takesOver && !canStartCall(host.state()))) {
         if (!host.disposed()) update({ error: createP2PError('ERR_ALREADY_IN_CALL') })
         return
       }

@@ -1,6 +1,8 @@
-import { addLocalTracks } from './call.js'
+import { addLocalTracks, type Call } from './call.js'
 import type { CallRunner } from './callRunner.js'
 import { createP2PError } from '../errors.js'
+import { gatheringStuck, STUCK_STARTS_OVER, STUCK_WARNING } from './gatheringBudget.js'
+import { dtlsFingerprintOf } from '../securityCode.js'
 import type { CallRole, CallStepOptions, LocalStreamSource } from '../peerSessionTypes.js'
 import type { SessionPatch } from './sessionSnapshot.js'
 import type { SignalingChannel } from '../signalingChannel.js'
@@ -37,6 +39,12 @@ export interface ChannelCalls {
   startCall(options?: CallStepOptions): Promise<void>
   /** An offer with no call to take it: answered now, or kept for the call that is starting. */
   offered(description: RTCSessionDescriptionInit): Promise<void>
+  /**
+   * An offer from a new connection of the other side (its DTLS certificate is not the one of our
+   * call: it started over) is answered by a new connection of ours, which takes over from the
+   * call. `false` when the offer is for the call itself (perfect negotiation takes it).
+   */
+  answerInstead(description: RTCSessionDescriptionInit): boolean
   /** See `CallRunnerHost.onReset`. */
   reset(cause: CallRole | 'failed' | 'ended'): void
   dispose(): void
@@ -58,7 +66,63 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
   let peer: string | null = null
   // An offer that arrived while our own call was still starting (camera prompt).
   let heldOffer: RTCSessionDescriptionInit | null = null
+  // The call made over the channel, and the media it sends (for a new connection that takes over).
+  let current: { call: Call; stream: MediaStream | null } | null = null
+  // Times the calls of this start were started over because their connection gathered nothing.
+  let startsOver = 0
   const isOpen = () => channel?.getState().status === 'open'
+
+  /** The call is ours now: its connection is watched until its first candidate. */
+  function opened(call: Call, stream: MediaStream | null): void {
+    current = { call, stream }
+    void gatheringStuck(call.transport).then((stuck) => {
+      if (!stuck || runner.current() !== call || startsOver >= STUCK_STARTS_OVER) return
+      startsOver += 1
+      console.warn(STUCK_WARNING)
+      // The other side sees an offer of a new connection, and answers it with one of its own.
+      void start(stream, call)
+    })
+  }
+
+  /** Our call (`replacing`: the one it starts over from): the offer goes out by itself. */
+  const start = (source: LocalStreamSource | undefined, replacing?: Call) =>
+    runner.begin(
+      'caller',
+      async (signal) => {
+        const stream = await runner.media(source)
+        if (signal.aborted) return
+        const call = runner.open(true)
+        opened(call, stream)
+        update({ step: 'negotiating' })
+        // negotiationneeded follows, and the offer goes out over the channel.
+        addLocalTracks(call.pc, stream, true)
+        const held = heldOffer
+        heldOffer = null
+        // Perfect negotiation decides who yields, as for any collision.
+        if (held) await call.negotiation.receiveDescription(held)
+      },
+      replacing,
+    )
+
+  /** Answers `description` (`replacing`: the call a new connection of theirs takes over from). */
+  const answer = (
+    description: RTCSessionDescriptionInit,
+    source: LocalStreamSource | undefined,
+    replacing?: Call,
+  ) =>
+    runner.begin(
+      'callee',
+      async (signal) => {
+        const stream = await runner.media(source)
+        if (signal.aborted) return
+        const call = runner.open(true)
+        opened(call, stream)
+        update({ step: 'negotiating' })
+        addLocalTracks(call.pc, stream, false)
+        await call.negotiation.receiveDescription(description)
+      },
+      replacing,
+    )
 
   return {
     channel: () => channel,
@@ -114,18 +178,8 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
         update({ error: createP2PError('ERR_CHANNEL_CLOSED') })
         return Promise.resolve()
       }
-      return runner.begin('caller', async (signal) => {
-        const stream = await runner.media(options.media ?? media)
-        if (signal.aborted) return
-        const call = runner.open(true)
-        update({ step: 'negotiating' })
-        // negotiationneeded follows, and the offer goes out over the channel.
-        addLocalTracks(call.pc, stream, true)
-        const held = heldOffer
-        heldOffer = null
-        // Perfect negotiation decides who yields, as for any collision.
-        if (held) await call.negotiation.receiveDescription(held)
-      })
+      startsOver = 0
+      return start(options.media ?? media)
     },
 
     async offered(description) {
@@ -135,17 +189,22 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
         heldOffer = description
         return
       }
-      await runner.begin('callee', async (signal) => {
-        const stream = await runner.media(media)
-        if (signal.aborted) return
-        const call = runner.open(true)
-        update({ step: 'negotiating' })
-        addLocalTracks(call.pc, stream, false)
-        await call.negotiation.receiveDescription(description)
-      })
+      startsOver = 0
+      await answer(description, media)
+    },
+
+    answerInstead(description) {
+      const call = runner.current()
+      const remote = call?.pc.remoteDescription?.sdp
+      if (!call || !remote || current?.call !== call || description.type !== 'offer') return false
+      const fingerprint = dtlsFingerprintOf(description.sdp ?? '')
+      if (!fingerprint || fingerprint === dtlsFingerprintOf(remote)) return false
+      void answer(description, current.stream, call)
+      return true
     },
 
     reset(cause) {
+      current = null
       if (cause === 'callee' || cause === 'ended') heldOffer = null
     },
 

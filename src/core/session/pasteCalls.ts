@@ -2,7 +2,13 @@ import { addLocalTracks, type Call } from './call.js'
 import type { CallRunner } from './callRunner.js'
 import { createP2PError } from '../errors.js'
 import { stepErrorOf } from './stepError.js'
-import { gatheringDone, serversOf } from './gatheringBudget.js'
+import {
+  gatheringDone,
+  gatheringStuck,
+  serversOf,
+  STUCK_STARTS_OVER,
+  STUCK_WARNING,
+} from './gatheringBudget.js'
 import { createPasteExchange } from './pasteExchange.js'
 import type { CallStep } from '../phase.js'
 import type { CallStepOptions, PeerSessionOptions, PeerSessionState } from '../peerSessionTypes.js'
@@ -75,18 +81,36 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
     }
   }
 
-  /** Not trickled: the signal is published once gathering is done, candidates inside. */
-  async function publishWhenGathered(call: Call, signal: AbortSignal, step: CallStep) {
+  /**
+   * Not trickled: the signal is published once gathering is done, candidates inside. With
+   * `attempt` (of a call's first signal), `true` instead when the connection gathered nothing
+   * (`gatheringStuck`) and a new one may take over: nothing is published then.
+   */
+  async function publishWhenGathered(
+    call: Call,
+    signal: AbortSignal,
+    step: CallStep,
+    attempt = STUCK_STARTS_OVER + 1,
+  ): Promise<boolean> {
     update({ gathering: true, candidateCounts: null })
     const servers = serversOf(call.pc.getConfiguration().iceServers ?? [])
-    await gatheringDone(call.pc, call.closed, host.config().gatheringBudget, servers)
-    if (signal.aborted) return
+    const done = gatheringDone(call.pc, call.closed, host.config().gatheringBudget, servers)
+    if (attempt <= STUCK_STARTS_OVER) {
+      const stuck = await Promise.race([gatheringStuck(call.transport), done.then(() => false)])
+      if (stuck && !signal.aborted) {
+        console.warn(STUCK_WARNING)
+        return true
+      }
+    }
+    await done
+    if (signal.aborted) return false
     const bundle = bundleOf(call)
     const localSignal = bundle ? await paste.encode(bundle, state().signalFormat) : ''
-    if (signal.aborted) return
+    if (signal.aborted) return false
     paste.publish(bundle)
     const candidateCounts = countCandidates(bundle?.sdp.sdp ?? '')
     update({ step, localSignal, gathering: false, candidateCounts })
+    return false
   }
 
   /** A pasted ICE-restart offer of the call in progress: answered on the same connection. */
@@ -109,15 +133,17 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
     createOffer(options = {}) {
       return runner.begin('caller', async (signal) => {
         const stream = await runner.media(options.media)
-        if (signal.aborted) return
-        const call = runner.open(false)
-        addLocalTracks(call.pc, stream, true)
-        update({ step: 'creating-offer' })
-        await call.negotiation.offer()
-        recordOwn(call)
-        // While the signal gathers: a video made ahead can hold the other person's stream-to-be.
-        call.expectIncoming()
-        await publishWhenGathered(call, signal, 'offer-ready')
+        // A connection that gathers nothing gives way to a new one (nothing was published).
+        for (let attempt = 1; !signal.aborted; attempt++) {
+          const call = runner.open(false)
+          addLocalTracks(call.pc, stream, true)
+          update({ step: 'creating-offer' })
+          await call.negotiation.offer()
+          recordOwn(call)
+          // While the signal gathers: a video made ahead can hold the other person's stream-to-be.
+          call.expectIncoming()
+          if (!(await publishWhenGathered(call, signal, 'offer-ready', attempt))) return
+        }
       })
     },
 
@@ -134,18 +160,21 @@ export function createPasteCalls(host: PasteCallsHost): PasteCalls {
       return runner.begin('callee', async (signal) => {
         const stream = await runner.media(options.media)
         if (signal.aborted) return
-        const call = runner.open(false)
         paste.answer(offer)
-        update({ step: 'creating-answer' })
-        await call.negotiation.accept(offer.sdp, offer.candidates)
-        if (signal.aborted) return
-        // addTrack reuses the transceivers the offer created, so the answer sends on them.
-        addLocalTracks(call.pc, stream, false)
-        await call.negotiation.answer()
-        recordOwn(call)
-        // The first exchange is done on our side: from now on, negotiation is in band.
-        call.negotiation.enable()
-        await publishWhenGathered(call, signal, 'answer-ready')
+        // A connection that gathers nothing gives way to a new one (nothing was published).
+        for (let attempt = 1; !signal.aborted; attempt++) {
+          const call = runner.open(false)
+          update({ step: 'creating-answer' })
+          await call.negotiation.accept(offer.sdp, offer.candidates)
+          if (signal.aborted) return
+          // addTrack reuses the transceivers the offer created, so the answer sends on them.
+          addLocalTracks(call.pc, stream, false)
+          await call.negotiation.answer()
+          recordOwn(call)
+          // The first exchange is done on our side: from now on, negotiation is in band.
+          call.negotiation.enable()
+          if (!(await publishWhenGathered(call, signal, 'answer-ready', attempt))) return
+        }
       })
     },
 
