@@ -72,12 +72,18 @@ function channelPair() {
   return [a, b] as const
 }
 
+/** `console.warn`, silenced and recorded for the test. */
+function silencedWarnings() {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  defer(() => warn.mockRestore())
+  return warn
+}
+
 const connected = (s: PeerSession) => until(s, (st) => st.phase === 'connected', 12_000)
 
 describe('given a connection that gathers no candidate at all', () => {
   it('over a channel, on the side that answers: a new connection takes over and the call connects', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    defer(() => warn.mockRestore())
+    const warn = silencedWarnings()
     // Connection 1 is the caller's, connection 2 the callee's (each side makes one per call).
     const pcs = stickConnections(2)
     const [a, b] = channelPair()
@@ -97,22 +103,22 @@ describe('given a connection that gathers no candidate at all', () => {
   }, 30_000)
 
   it('over a channel, on the side that calls: a new connection takes over and the call connects', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    defer(() => warn.mockRestore())
+    const warn = silencedWarnings()
     const pcs = stickConnections(1)
     const [a, b] = channelPair()
     await a.startCall()
     await Promise.all([connected(a), connected(b)])
     expect(pcs.stuckCount()).toBe(1)
+    // The caller started over, still the caller; the other side answered the new connection.
     expect(a.getState().role).toBe('caller')
     expect(b.getState().role).toBe('callee')
     expect(a.getState().error).toBeNull()
     expect(b.getState().error).toBeNull()
+    expect(warn).toHaveBeenCalledTimes(1)
   }, 30_000)
 
   it('by copy-paste, on either side: the signal waits for a new connection, with candidates in it', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    defer(() => warn.mockRestore())
+    const warn = silencedWarnings()
     // The caller's first connection and the callee's first one are stuck.
     const pcs = stickConnections(1, 3)
     const a = testSession({ iceServers: [] })

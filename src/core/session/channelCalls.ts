@@ -84,45 +84,46 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
     })
   }
 
-  /** Our call (`replacing`: the one it starts over from): the offer goes out by itself. */
-  const start = (source: LocalStreamSource | undefined, replacing?: Call) =>
+  /**
+   * A call as `role` (`replacing`: the call under way it takes over from): the media, a connection
+   * watched until its first candidate, the tracks, then `negotiate`.
+   */
+  const run = (
+    role: CallRole,
+    source: LocalStreamSource | undefined,
+    replacing: Call | undefined,
+    negotiate: (call: Call) => Promise<void>,
+  ) =>
     runner.begin(
-      'caller',
+      role,
       async (signal) => {
         const stream = await runner.media(source)
         if (signal.aborted) return
         const call = runner.open(true)
         opened(call, stream)
         update({ step: 'negotiating' })
-        // negotiationneeded follows, and the offer goes out over the channel.
-        addLocalTracks(call.pc, stream, true)
-        const held = heldOffer
-        heldOffer = null
-        // Perfect negotiation decides who yields, as for any collision.
-        if (held) await call.negotiation.receiveDescription(held)
+        addLocalTracks(call.pc, stream, role === 'caller')
+        await negotiate(call)
       },
       replacing,
     )
+
+  /** Our call (`replacing`: the one it starts over from). */
+  const start = (source: LocalStreamSource | undefined, replacing?: Call) =>
+    run('caller', source, replacing, async (call) => {
+      // negotiationneeded follows, and the offer goes out over the channel.
+      const held = heldOffer
+      heldOffer = null
+      // Perfect negotiation decides who yields, as for any collision.
+      if (held) await call.negotiation.receiveDescription(held)
+    })
 
   /** Answers `description` (`replacing`: the call a new connection of theirs takes over from). */
   const answer = (
     description: RTCSessionDescriptionInit,
     source: LocalStreamSource | undefined,
     replacing?: Call,
-  ) =>
-    runner.begin(
-      'callee',
-      async (signal) => {
-        const stream = await runner.media(source)
-        if (signal.aborted) return
-        const call = runner.open(true)
-        opened(call, stream)
-        update({ step: 'negotiating' })
-        addLocalTracks(call.pc, stream, false)
-        await call.negotiation.receiveDescription(description)
-      },
-      replacing,
-    )
+  ) => run('callee', source, replacing, (call) => call.negotiation.receiveDescription(description))
 
   return {
     channel: () => channel,
