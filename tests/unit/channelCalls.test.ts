@@ -45,12 +45,13 @@ describe('createChannelCalls', () => {
   })
 })
 
+const offerOf = (fingerprint: string) => ({
+  type: 'offer' as const,
+  sdp: `v=0\r\na=fingerprint:sha-256 ${fingerprint}\r\n`,
+})
+
 describe('createChannelCalls.answerInstead', () => {
   useFakePeerConnections()
-  const offerOf = (fingerprint: string): RTCSessionDescriptionInit => ({
-    type: 'offer',
-    sdp: `v=0\r\na=fingerprint:sha-256 ${fingerprint}\r\n`,
-  })
 
   it('answers an offer of a new connection of theirs (another certificate) with a new one of ours', async () => {
     const { channels, state } = setup()
@@ -77,5 +78,26 @@ describe('createChannelCalls.answerInstead', () => {
     channels.attach(fakeChannel().channel, { media: null })
     await channels.startCall()
     expect(channels.answerInstead(offerOf('BB'))).toBe(false)
+  })
+})
+
+describe('createChannelCalls.offered', () => {
+  useFakePeerConnections()
+
+  it('answers the newest offer when another comes while the camera starts (they started over)', async () => {
+    const { channels, state } = setup()
+    const { channel, deliver } = fakeChannel()
+    let allow: (stream: null) => void = () => {}
+    channels.attach(channel, { media: () => new Promise((resolve) => (allow = resolve)) })
+    const older = offerOf('AA')
+    const newer = offerOf('BB')
+    deliver({ type: 'description', description: older })
+    expect(state().step).toBe('acquiring-media')
+    deliver({ type: 'description', description: newer })
+    allow(null)
+    await vi.waitFor(() => expect(FakePeerConnection.made.length).toBeGreaterThan(0))
+    const pc = FakePeerConnection.made.at(-1) as FakePeerConnection
+    await vi.waitFor(() => expect(pc.remoteDescription).toEqual(newer))
+    expect(FakePeerConnection.made).toHaveLength(1)
   })
 })

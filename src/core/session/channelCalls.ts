@@ -64,7 +64,8 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
   let detach: (() => void) | null = null
   let media: LocalStreamSource | undefined
   let peer: string | null = null
-  // An offer that arrived while our own call was still starting (camera prompt).
+  // An offer that arrived while our own call was still starting (camera prompt), or a newer one
+  // while we were starting to answer.
   let heldOffer: RTCSessionDescriptionInit | null = null
   // The call made over the channel, and the media it sends (for a new connection that takes over).
   let current: { call: Call; stream: MediaStream | null } | null = null
@@ -123,7 +124,13 @@ export function createChannelCalls(host: ChannelCallsHost): ChannelCalls {
     description: RTCSessionDescriptionInit,
     source: LocalStreamSource | undefined,
     replacing?: Call,
-  ) => run('callee', source, replacing, (call) => call.negotiation.receiveDescription(description))
+  ) =>
+    run('callee', source, replacing, (call) => {
+      // A newer offer that came while the camera started (they started over) is the one to answer.
+      const latest = heldOffer ?? description
+      heldOffer = null
+      return call.negotiation.receiveDescription(latest)
+    })
 
   return {
     channel: () => channel,
