@@ -6,7 +6,7 @@
 // setRemoteDescription (start and end), `connected`, and the first frame of the first remote track
 // on the page's own Remote video element (requestVideoFrameCallback), as the person sees it.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, preview } from 'vite'
@@ -153,11 +153,31 @@ async function rendererCpu(context) {
 /** From the paste to the click, as a person takes at least (the same for both pages). */
 const PASTE_TO_CLICK_MS = 500
 
-/** One copy-paste call between two tabs of `context`; the caller's marks. */
-async function oneCall(context, url, kind) {
+/** The kit's page writes its signals as the tutorial's JSON (Details → Signal format), which the raw page reads. */
+async function writeJson(page) {
+  await page.getByRole('button', { name: 'Details' }).click()
+  await page.getByRole('combobox', { name: 'Signal format' }).selectOption('json')
+  await page.getByRole('button', { name: 'Close details' }).click()
+}
+
+/**
+ * One copy-paste call between two tabs of `context`; the caller's marks. `pair` gives each side's
+ * URL and page kind ('kit' or 'raw'): a kit page calls a raw one only with `json`.
+ */
+async function oneCall(context, pair) {
+  const { caller: callerSide, callee: calleeSide, json } = pair
   const [caller, callee] = [await context.newPage(), await context.newPage()]
   try {
-    await Promise.all([caller.goto(url), callee.goto(url)])
+    await Promise.all([caller.goto(callerSide.url), callee.goto(calleeSide.url)])
+    if (json) {
+      for (const [page, side] of [
+        [caller, callerSide],
+        [callee, calleeSide],
+      ]) {
+        if (side.kind === 'kit') await writeJson(page)
+      }
+    }
+    const kind = calleeSide.kind
     const remote = (page) => page.getByRole('textbox', { name: 'Remote signal' })
     const filled = (page) =>
       page.waitForFunction(
@@ -206,7 +226,14 @@ export async function serveBuild(root) {
       outDir,
       emptyOutDir: true,
       rolldownOptions: {
-        input: { main: join(root, 'index.html'), raw: join(root, 'bench/raw.html') },
+        input: {
+          main: join(root, 'index.html'),
+          raw: join(root, 'bench/raw.html'),
+          // Not in every commit `--against` may build.
+          ...(existsSync(join(root, 'bench/hooks.html'))
+            ? { hooks: join(root, 'bench/hooks.html') }
+            : {}),
+        },
       },
     },
   })
@@ -257,32 +284,69 @@ export function worktreeOf(ref) {
  * Resolves medians and p90 of click → first frame, and the breakdown. `rawQuery` (e.g.
  * `?busy=caller`) runs the raw page as an experiment (bench/rawPage.ts).
  */
-export async function measureTwoTabs(browser, { runs = 7, against, rawQuery = '' } = {}) {
+export async function measureTwoTabs(
+  browser,
+  { runs = 7, against, rawQuery = '', mixed = false, hooks = false } = {},
+) {
   const checkout = against ? worktreeOf(against) : null
   const servers = []
-  const samples = { kit: [], raw: [], against: [] }
+  const samples = {
+    kit: [],
+    raw: [],
+    against: [],
+    kitToRaw: [],
+    rawToKit: [],
+    hooks: [],
+    againstHooks: [],
+  }
   const context = await browser.newContext()
   try {
     const here = await serveBuild(ROOT)
     servers.push(here)
     const raw = new URL(`bench/raw.html${rawQuery}`, here.base).href
     const urls = { kit: `${here.base}?stun=`, raw }
+    let thereBase = null
     if (checkout) {
       const there = await serveBuild(checkout.dir)
       servers.push(there)
       urls.against = `${there.base}?stun=`
+      thereBase = there.base
     }
     await context.addInitScript(instrument)
-    const kinds = Object.keys(urls)
-    const pageKind = (kind) => (kind === 'raw' ? 'raw' : 'kit')
+    const side = (kind) => ({ url: urls[kind], kind: kind === 'raw' ? 'raw' : 'kit' })
+    const pairs = Object.fromEntries(
+      Object.keys(urls).map((kind) => [
+        kind,
+        { caller: side(kind), callee: side(kind), json: mixed },
+      ]),
+    )
+    // `mixed`: which side the kit's extra time is on, with a kit tab calling a raw one and back
+    // (every kit page then writes the tutorial's JSON, the only signal the raw page reads).
+    if (mixed) {
+      pairs.kitToRaw = { caller: side('kit'), callee: side('raw'), json: true }
+      pairs.rawToKit = { caller: side('raw'), callee: side('kit'), json: true }
+    }
+    // `hooks`: the README's call composed from the hooks (bench/hooks.html), without VideoCall.
+    // With `against`, that commit's hooks page too, when it has one.
+    const hooksPair = (base) => {
+      const page = new URL('bench/hooks.html', base).href
+      return {
+        caller: { url: page, kind: 'hooks' },
+        callee: { url: `${page}?role=callee`, kind: 'hooks' },
+        json: false,
+      }
+    }
+    if (hooks) pairs.hooks = hooksPair(here.base)
+    if (hooks && checkout && existsSync(join(checkout.dir, 'bench/hooks.html'))) {
+      pairs.againstHooks = hooksPair(thereBase)
+    }
+    const kinds = Object.keys(pairs)
     // Warm-up: the first camera start and connection of a browser are slower for everyone.
-    for (const kind of kinds) await oneCall(context, urls[kind], pageKind(kind))
+    for (const kind of kinds) await oneCall(context, pairs[kind])
     for (let run = 0; run < runs; run++) {
       // Each kind goes first, in the middle and last equally often.
       const order = kinds.map((_, i) => kinds[(i + run) % kinds.length])
-      for (const kind of order) {
-        samples[kind].push(await oneCall(context, urls[kind], pageKind(kind)))
-      }
+      for (const kind of order) samples[kind].push(await oneCall(context, pairs[kind]))
     }
   } finally {
     await context.close()
@@ -318,5 +382,8 @@ export async function measureTwoTabs(browser, { runs = 7, against, rawQuery = ''
     kit: summary(samples.kit),
     raw: summary(samples.raw),
     ...(against ? { against: summary(samples.against) } : {}),
+    ...(mixed ? { kitToRaw: summary(samples.kitToRaw), rawToKit: summary(samples.rawToKit) } : {}),
+    ...(hooks ? { hooks: summary(samples.hooks) } : {}),
+    ...(samples.againstHooks.length ? { againstHooks: summary(samples.againstHooks) } : {}),
   }
 }
