@@ -156,6 +156,13 @@ const joined = (a: Uint8Array, b: Uint8Array) => {
   return out
 }
 
+type TemplateCodec = typeof import('./template/templateCodec.js')
+// The templates' chunk, kept once loaded: an `import()` of a chunk already there still waits for a
+// turn of the task queue, and the answer that completes a call is read right at its click.
+let templateCodec: TemplateCodec | undefined
+const loadTemplateCodec = async () =>
+  (templateCodec ??= await import('./template/templateCodec.js'))
+
 /** The template signal of a bundle, or `null` when no template reproduces it (or it has extras). */
 async function encodeTemplateSignal(
   bundle: SignalBundle,
@@ -163,10 +170,10 @@ async function encodeTemplateSignal(
 ): Promise<string | null> {
   if (extraCandidates(bundle).length > 0) return null
   const sdp = normalizeMediaIds(bundle.sdp.sdp)
-  let encoded: ReturnType<typeof import('./template/templateCodec.js').encodeTemplateBody>
+  let encoded: ReturnType<TemplateCodec['encodeTemplateBody']>
   try {
     // The templates (a chunk of 8.6 kB) are loaded when a signal is first written or read.
-    const { encodeTemplateBody } = await import('./template/templateCodec.js')
+    const { encodeTemplateBody } = await loadTemplateCodec()
     encoded = encodeTemplateBody(sdp)
   } catch {
     // A chunk that cannot be loaded (offline after a redeploy): the deflate signal still works.
@@ -327,9 +334,9 @@ async function readTemplateSignal(
   header: CompactSignalHeader,
   bytes: Uint8Array,
 ): Promise<DecodeSignalResult & { header?: CompactSignalHeader }> {
-  let codec: typeof import('./template/templateCodec.js')
+  let codec: TemplateCodec
   try {
-    codec = await import('./template/templateCodec.js')
+    codec = await loadTemplateCodec()
   } catch (cause) {
     // The templates' chunk cannot be loaded (offline after a redeploy): ask for JSON instead.
     return { ok: false, error: createP2PError('ERR_SIGNAL_UNSUPPORTED', cause) }
