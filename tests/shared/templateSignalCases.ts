@@ -75,6 +75,23 @@ export function templateSignalCases(): void {
       expect(qrSignalText(text)).toMatch(/^P2P2\.(OFFER|ANSWER)\.[0-9A-Z$*+\-./:]+$/)
     })
 
+    // The answer that completes a call is read at the Complete connection click: with the
+    // templates' chunk there (the offer loaded it), reading waits for no turn of the task queue
+    // (in Chromium an `import()` of a loaded chunk still does, and other work runs first).
+    it('reads a signal without a turn of the task queue once the templates are loaded', async () => {
+      const [, , answer] = CAPTURED.find(([, kind]) => kind === 'answer') ?? []
+      if (!answer) throw new Error('no captured answer')
+      const text = await encodeCompactSignal(answer, 42) // a text not read before
+      let turned = false
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => (turned = true)
+      channel.port2.postMessage(0)
+      const result = await decodeSignal(text, 'answer')
+      channel.port1.close()
+      expect(result.ok).toBe(true)
+      expect(turned).toBe(false)
+    })
+
     it('is at most 250 characters for an offer and 200 for an answer with the defaults', async () => {
       const offer = await encodeCompactSignal(withCandidates('offer'))
       const answer = await encodeCompactSignal(withCandidates('answer'), 7)
