@@ -154,6 +154,17 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
     })
   }
 
+  // What was sent while reconnecting goes out once this connection has seen the other member's
+  // presence (it follows their subscription): a broker that restarted kept no session for them,
+  // and a signal published before they subscribe again would reach nobody.
+  const seen = new Set<string>()
+  const flushQueued = () => {
+    const other = peer()
+    if (open && other !== null && seen.has(other)) {
+      for (const payload of queued.splice(0)) publishSignal(payload)
+    }
+  }
+
   async function join() {
     try {
       const granted = await client.subscribeAsync({
@@ -202,7 +213,7 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
     clearTimeout(settledTimer)
     settledTimer = setTimeout(() => (settled = true), SETTLE_MS)
     store.setState({ status: 'open', error: null })
-    for (const payload of queued.splice(0)) publishSignal(payload)
+    flushQueued()
     clearInterval(refreshTimer)
     refreshTimer = setInterval(
       () => {
@@ -236,6 +247,8 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
         for (const listener of listeners) listener({ type: 'bye' }, member)
     } else {
       presences.set(member, presence)
+      seen.add(member)
+      flushQueued()
     }
     // A member with an earlier arrival showed up late (joins at the same moment): we are third.
     if (open && !settled && !members().includes(id)) void leaveFull()
@@ -262,6 +275,7 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
   client.on('connect', (connack: IConnackPacket) => {
     lastError = null
     maxPacketBytes = connack.properties?.maximumPacketSize ?? Number.POSITIVE_INFINITY
+    seen.clear()
     void join()
   })
   client.on('error', (error) => {
@@ -324,7 +338,8 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
           )
           return
         }
-        if (open) publishSignal(payload)
+        // In order: after anything still held for the other member's return.
+        if (open && queued.length === 0) publishSignal(payload)
         else if (queued.length < MAX_QUEUED) queued.push(payload)
         else
           console.warn('[react-p2p-call] the MQTT channel is reconnecting; dropped', message.type)

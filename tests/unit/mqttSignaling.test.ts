@@ -29,7 +29,7 @@ afterAll(async () => {
 
 /** A channel with a counting client factory: how many clients and reconnects it made. */
 function channel(room: string, user = 'alice', options: { password?: string; url?: string } = {}) {
-  const counts = { clients: 0, reconnects: 0, dead: false }
+  const counts = { clients: 0, reconnects: 0, dead: false, lateMs: 0 }
   const made: MqttClient[] = []
   const created = createMqttSignaling({
     url: options.url ?? broker.url,
@@ -42,8 +42,13 @@ function channel(room: string, user = 'alice', options: { password?: string; url
       const reconnect = client.reconnect.bind(client)
       client.reconnect = (...args) => {
         counts.reconnects += 1
-        // A dead tab does not come back.
-        return counts.dead ? client : reconnect(...args)
+        // A dead tab does not come back; a late one comes back `lateMs` after the others.
+        if (counts.dead) return client
+        if (counts.lateMs > 0) {
+          setTimeout(() => reconnect(...args), counts.lateMs)
+          return client
+        }
+        return reconnect(...args)
       }
       made.push(client)
       return client
@@ -208,5 +213,24 @@ describe.skipIf(!available)('given a real mosquitto with accounts and a per-room
     await until(() => b.received.length === 1, 5_000)
     expect(b.received[0]?.message).toEqual({ type: 'media', micMuted: true, cameraOff: true })
     expect(a.counts.clients).toBe(1)
+  }, 40_000)
+
+  // The restarted broker kept no session for the other member: what was sent meanwhile waits
+  // until they are in the room again (their presence comes after their subscription).
+  it('holds what was sent meanwhile until the other member is back, when they come back later', async () => {
+    const room = randomId()
+    const { a, b } = await openPair(room)
+    b.counts.lateMs = 2_000
+    await broker.kill()
+    await status(a.channel, 'reconnecting')
+    await status(b.channel, 'reconnecting')
+    a.channel.send({ type: 'media', micMuted: true, cameraOff: false })
+    broker = await startBroker({ wsPort, plainPort })
+    await status(a.channel, 'open', 15_000)
+    expect(b.channel.getState().status).toBe('reconnecting')
+    a.channel.send({ type: 'media', micMuted: false, cameraOff: false })
+    await status(b.channel, 'open', 15_000)
+    const got = await until(() => b.received.length === 2 && b.received, 5_000)
+    expect(got.map((r) => (r.message as { micMuted: boolean }).micMuted)).toEqual([true, false])
   }, 40_000)
 })
