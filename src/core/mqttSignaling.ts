@@ -158,11 +158,9 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
   // presence (it follows their subscription): a broker that restarted kept no session for them,
   // and a signal published before they subscribe again would reach nobody.
   const seen = new Set<string>()
+  const confirmed = () => seen.has(peer() ?? '')
   const flushQueued = () => {
-    const other = peer()
-    if (open && other !== null && seen.has(other)) {
-      for (const payload of queued.splice(0)) publishSignal(payload)
-    }
+    if (open && confirmed()) for (const payload of queued.splice(0)) publishSignal(payload)
   }
 
   async function join() {
@@ -338,8 +336,8 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
           )
           return
         }
-        // In order: after anything still held for the other member's return.
-        if (open && queued.length === 0) publishSignal(payload)
+        // In order, after anything held; held too while the other member is not confirmed back.
+        if (open && queued.length === 0 && (peer() === null || confirmed())) publishSignal(payload)
         else if (queued.length < MAX_QUEUED) queued.push(payload)
         else
           console.warn('[react-p2p-call] the MQTT channel is reconnecting; dropped', message.type)
