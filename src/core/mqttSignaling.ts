@@ -154,9 +154,8 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
     })
   }
 
-  // What was sent while reconnecting goes out once this connection has seen the other member's
-  // presence (it follows their subscription): a broker that restarted kept no session for them,
-  // and a signal published before they subscribe again would reach nobody.
+  // Signals wait until this connection has seen the other member's presence (it follows their
+  // subscription): a restarted broker kept no session for them, and would deliver to nobody.
   const seen = new Set<string>()
   const confirmed = () => seen.has(peer() ?? '')
   const flushQueued = () => {
@@ -340,7 +339,10 @@ export function createMqttChannel(options: MqttChannelOptions): SignalingChannel
         if (open && queued.length === 0 && (peer() === null || confirmed())) publishSignal(payload)
         else if (queued.length < MAX_QUEUED) queued.push(payload)
         else
-          console.warn('[react-p2p-call] the MQTT channel is reconnecting; dropped', message.type)
+          console.warn(
+            `[react-p2p-call] the MQTT channel already holds ${MAX_QUEUED} signals (reconnecting, or waiting for the other member to come back); dropped`,
+            message.type,
+          )
       })
     },
     onMessage(listener) {
